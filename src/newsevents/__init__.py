@@ -1,0 +1,92 @@
+"""newsevents: a typed schema for news articles and the events they report.
+
+Build typed, immutable objects for articles, the people and organisations in
+them, and the statements, diplomatic requests and detentions they report;
+validate them; save and load them as JSON or JSON Lines.
+
+>>> from newsevents import Country, Person
+>>> Person(name="Brittney Griner", nationality=("US",), description="basketball player").id
+'brittney-griner'
+>>> Country(code="RU").name
+'Russia'
+"""
+
+from newsevents.article import Article
+from newsevents.dates import Precision, TimeRef
+from newsevents.entities import (
+    Actor,
+    Country,
+    Organization,
+    OrgKind,
+    Person,
+    Place,
+    Role,
+    country_name,
+    slugify,
+)
+from newsevents.errors import ErrorDetail, NewsEventsError, RegistrationError, ValidationError
+from newsevents.events import (
+    Certainty,
+    Detention,
+    DetentionStatus,
+    DiplomaticRequest,
+    Event,
+    QuoteMode,
+    RequestKind,
+    RequestStatus,
+    Statement,
+    Term,
+    event_type,
+    event_types,
+)
+from newsevents.serialize import (
+    FORMAT_VERSION,
+    dump_jsonl,
+    from_dict,
+    from_json,
+    read_jsonl,
+    to_dict,
+    to_json,
+)
+
+__version__ = "0.1.0"
+"""The installed version of newsevents."""
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Actor",
+    "Article",
+    "Certainty",
+    "Country",
+    "Detention",
+    "DetentionStatus",
+    "DiplomaticRequest",
+    "ErrorDetail",
+    "Event",
+    "NewsEventsError",
+    "OrgKind",
+    "Organization",
+    "Person",
+    "Place",
+    "Precision",
+    "QuoteMode",
+    "RegistrationError",
+    "RequestKind",
+    "RequestStatus",
+    "Role",
+    "Statement",
+    "Term",
+    "TimeRef",
+    "ValidationError",
+    "__version__",
+    "country_name",
+    "dump_jsonl",
+    "event_type",
+    "event_types",
+    "from_dict",
+    "from_json",
+    "read_jsonl",
+    "slugify",
+    "to_dict",
+    "to_json",
+]

@@ -1,0 +1,227 @@
+"""The machinery every model class shares: validation of a whole object at once.
+
+Private. A model class is an ``attrs`` frozen class that inherits :class:`Model`.
+After attrs has set the fields, :meth:`Model.__attrs_post_init__` checks every
+field against its annotated type and its attached checks, then the class's
+cross-field invariants, and raises one :class:`~newsevents.ValidationError` that
+lists every problem (not only the first).
+"""
+
+from __future__ import annotations
+
+import enum
+import threading
+import types
+import typing
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import Any, ClassVar
+
+import attrs
+
+from newsevents.errors import ErrorDetail, ValidationError
+from newsevents.validators import Check, aware_datetime, describe, field_checks
+
+# A compiled validator appends what is wrong with ``value`` (found at ``path``)
+# to ``errors`` and says whether the value was acceptable.
+Validator = Callable[[Any, str, list[ErrorDetail]], bool]
+
+
+class Model:
+    """Base of every newsevents value class (private; subclass :class:`~newsevents.Event`)."""
+
+    __slots__ = ()
+    _validators: ClassVar[dict[type, list[tuple[str, Validator]]]] = {}
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __attrs_post_init__(self) -> None:
+        cls = type(self)
+        plan = Model._validators.get(cls)
+        if plan is None:
+            plan = _compile(cls)
+        errors: list[ErrorDetail] = []
+        prefix = cls.__name__ + "."
+        for name, validate in plan:
+            validate(getattr(self, name), prefix + name, errors)
+        if not errors:
+            errors.extend(
+                ErrorDetail(prefix + where if where else cls.__name__, message)
+                for where, message in self._invariants()
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def _invariants(self) -> Iterable[tuple[str, str]]:
+        """Cross-field rules, as ``(path below the object, message)`` pairs.
+
+        Runs only when every field is of the right type and format.
+        """
+        return ()
+
+
+def _compile(cls: type) -> list[tuple[str, Validator]]:
+    with Model._lock:
+        plan = Model._validators.get(cls)
+        if plan is not None:
+            return plan
+        try:
+            hints = typing.get_type_hints(cls)
+        except Exception as exc:  # a forward reference that cannot be resolved
+            raise TypeError(f"cannot resolve the field types of {cls.__qualname__}: {exc}") from exc
+        plan = []
+        for field in attrs.fields(cls):
+            plan.append((field.name, _field_validator(hints.get(field.name, Any), field.metadata)))
+        Model._validators[cls] = plan
+        return plan
+
+
+def _field_validator(tp: Any, metadata: Any) -> Validator:
+    by_type = type_validator(tp)
+    value_checks, item_checks = field_checks(metadata)
+    if not value_checks and not item_checks:
+        return by_type
+
+    def validate(value: Any, path: str, errors: list[ErrorDetail]) -> bool:
+        if not by_type(value, path, errors):
+            return False
+        if value is None:
+            return True
+        ok = _run(value_checks, value, path, errors)
+        if item_checks:
+            for i, item in enumerate(value):
+                ok = _run(item_checks, item, f"{path}[{i}]", errors) and ok
+        return ok
+
+    return validate
+
+
+def _run(fns: tuple[Check, ...], value: Any, path: str, errors: list[ErrorDetail]) -> bool:
+    for fn in fns:
+        message = fn(value)
+        if message is not None:
+            errors.append(ErrorDetail(path, message))
+            return False
+    return True
+
+
+def type_name(tp: Any) -> str:
+    """A readable name for a type annotation, for error messages."""
+    if tp is type(None):
+        return "null"
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        return " | ".join(type_name(a) for a in typing.get_args(tp))
+    if origin is tuple:
+        args = typing.get_args(tp)
+        return f"tuple[{type_name(args[0])}, ...]" if len(args) == 2 else "tuple"
+    return getattr(tp, "__name__", repr(tp))
+
+
+def _found(value: Any) -> str:
+    return describe(value)
+
+
+def type_validator(tp: Any) -> Validator:
+    """A validator that checks a value against a type annotation, strictly."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        return _union_validator(tp)
+    if origin is tuple:
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return _tuple_validator(tp, type_validator(args[0]))
+        return _isinstance_validator(tuple, "tuple")
+    if tp is Any or tp is object or not isinstance(tp, type):
+        return _accept
+    if tp is bool:
+        return _isinstance_validator(bool, "bool")
+    if tp is int:
+        return _int_validator
+    if tp is float:
+        return _float_validator
+    if tp is datetime:
+        return _datetime_validator
+    if issubclass(tp, enum.Enum):
+        return _isinstance_validator(tp, f"a {tp.__name__}")
+    return _isinstance_validator(tp, tp.__name__)
+
+
+def _accept(value: Any, path: str, errors: list[ErrorDetail]) -> bool:
+    return True
+
+
+def _isinstance_validator(cls: type, name: str) -> Validator:
+    def validate(value: Any, path: str, errors: list[ErrorDetail]) -> bool:
+        if isinstance(value, cls):
+            return True
+        errors.append(ErrorDetail(path, f"expected {name}, found {_found(value)}"))
+        return False
+
+    return validate
+
+
+def _int_validator(value: Any, path: str, errors: list[ErrorDetail]) -> bool:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return True
+    errors.append(ErrorDetail(path, f"expected int, found {_found(value)}"))
+    return False
+
+
+def _float_validator(value: Any, path: str, errors: list[ErrorDetail]) -> bool:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return True
+    errors.append(ErrorDetail(path, f"expected float, found {_found(value)}"))
+    return False
+
+
+def _datetime_validator(value: Any, path: str, errors: list[ErrorDetail]) -> bool:
+    if not isinstance(value, datetime):
+        errors.append(ErrorDetail(path, f"expected datetime, found {_found(value)}"))
+        return False
+    message = aware_datetime(value)
+    if message is not None:
+        errors.append(ErrorDetail(path, message))
+        return False
+    return True
+
+
+def _tuple_validator(tp: Any, item: Validator) -> Validator:
+    name = type_name(tp)
+
+    def validate(value: Any, path: str, errors: list[ErrorDetail]) -> bool:
+        if not isinstance(value, tuple):
+            hint = "; pass a tuple" if isinstance(value, (list, set, frozenset)) else ""
+            errors.append(ErrorDetail(path, f"expected {name}, found {_found(value)}{hint}"))
+            return False
+        ok = True
+        for i, v in enumerate(value):
+            ok = item(v, f"{path}[{i}]", errors) and ok
+        return ok
+
+    return validate
+
+
+def _union_validator(tp: Any) -> Validator:
+    members = typing.get_args(tp)
+    nullable = type(None) in members
+    inner = [m for m in members if m is not type(None)]
+    validators = [type_validator(m) for m in inner]
+    name = type_name(tp)
+    classes = tuple(m for m in inner if isinstance(m, type) and typing.get_origin(m) is None)
+
+    def validate(value: Any, path: str, errors: list[ErrorDetail]) -> bool:
+        if value is None and nullable:
+            return True
+        for member, check in zip(inner, validators, strict=True):
+            if isinstance(member, type) and not isinstance(value, member):
+                continue
+            return check(value, path, errors)
+        if len(classes) < len(inner):  # a member that isinstance cannot decide
+            for check in validators:
+                scratch: list[ErrorDetail] = []
+                if check(value, path, scratch):
+                    return True
+        errors.append(ErrorDetail(path, f"expected {name}, found {_found(value)}"))
+        return False
+
+    return validate

@@ -1,0 +1,1 @@
+"""Bundled code tables. Private: use the public names in :mod:`newsevents`."""

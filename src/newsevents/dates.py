@@ -1,0 +1,325 @@
+"""Time in news: a period at a stated precision, resolved from what the article says.
+
+A :class:`TimeRef` is a period, not an instant: "July 2022" is the whole month,
+"on Thursday" the whole day. ``start`` is the first instant of the period (always
+timezone-aware), ``precision`` says how long it is, and ``end`` is its exclusive
+end. The surface text ("earlier on Thursday") is kept beside the resolved value.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import warnings
+from datetime import UTC, datetime, timedelta, tzinfo
+
+import attrs
+from dateutil import parser as _dateparser
+from dateutil.relativedelta import relativedelta
+
+from newsevents._base import Model
+from newsevents.errors import ValidationError
+from newsevents.validators import checks, describe, stripped
+
+__all__ = ["Precision", "TimeRef"]
+
+
+class Precision(enum.Enum):
+    """How long a :class:`TimeRef`'s period is, coarsest first.
+
+    ``WEEK`` is an ISO 8601 week, Monday to Sunday; it is what "last week" means.
+    """
+
+    YEAR = "year"
+    MONTH = "month"
+    WEEK = "week"
+    DAY = "day"
+    HOUR = "hour"
+    MINUTE = "minute"
+    SECOND = "second"
+
+    @property
+    def step(self) -> relativedelta:
+        """The length of one period at this precision."""
+        return _STEPS[self]
+
+    def truncate(self, moment: datetime) -> datetime:
+        """The start of the period at this precision that contains ``moment`` (in its own zone).
+
+        >>> Precision.MONTH.truncate(datetime(2022, 7, 28, 22, 23, tzinfo=UTC)).isoformat()
+        '2022-07-01T00:00:00+00:00'
+        """
+        if self is Precision.YEAR:
+            return moment.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
+        if self is Precision.MONTH:
+            return moment.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        if self is Precision.WEEK:
+            day = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+            return day - timedelta(days=day.weekday())
+        if self is Precision.DAY:
+            return moment.replace(hour=0, minute=0, second=0, microsecond=0)
+        if self is Precision.HOUR:
+            return moment.replace(minute=0, second=0, microsecond=0)
+        if self is Precision.MINUTE:
+            return moment.replace(second=0, microsecond=0)
+        return moment.replace(microsecond=0)
+
+
+_STEPS = {
+    Precision.YEAR: relativedelta(years=1),
+    Precision.MONTH: relativedelta(months=1),
+    Precision.WEEK: relativedelta(weeks=1),
+    Precision.DAY: relativedelta(days=1),
+    Precision.HOUR: relativedelta(hours=1),
+    Precision.MINUTE: relativedelta(minutes=1),
+    Precision.SECOND: relativedelta(seconds=1),
+}
+
+
+def _instant_and_offset(moment: datetime) -> tuple[datetime, timedelta | None]:
+    # Two aware datetimes at the same instant in different zones compare equal in
+    # Python but serialize differently; equal TimeRefs must give identical bytes.
+    return (moment, moment.utcoffset())
+
+
+@attrs.frozen(kw_only=True)
+class TimeRef(Model):
+    """A period of time: a day, a month, a year, or a finer span.
+
+    Attributes:
+        start: The first instant of the period, timezone-aware and truncated to
+            ``precision`` (a YEAR ref starts on 1 January at 00:00).
+        precision: How long the period is.
+        text: The expression the article used ("earlier on Thursday"), if kept.
+        approximate: The article gives the time only loosely ("in the coming days").
+
+    >>> ref = TimeRef.of(2022, 7)
+    >>> ref.precision, ref.start.isoformat(), ref.end.isoformat()
+    (<Precision.MONTH: 'month'>, '2022-07-01T00:00:00+00:00', '2022-08-01T00:00:00+00:00')
+    """
+
+    start: datetime = attrs.field(eq=_instant_and_offset)
+    precision: Precision = Precision.DAY
+    text: str | None = attrs.field(default=None, metadata=checks(stripped))
+    approximate: bool = False
+
+    def _invariants(self) -> list[tuple[str, str]]:
+        expected = self.precision.truncate(self.start)
+        if expected != self.start:
+            return [
+                (
+                    "start",
+                    f"expected a start truncated to {self.precision.value} precision"
+                    f" ({expected.isoformat()}), found {self.start.isoformat()}",
+                )
+            ]
+        return []
+
+    @property
+    def end(self) -> datetime:
+        """The exclusive end of the period (the start of the next one).
+
+        >>> TimeRef.of(2012).end.isoformat()
+        '2013-01-01T00:00:00+00:00'
+        """
+        return self.start + self.precision.step
+
+    def contains(self, moment: datetime) -> bool:
+        """Whether an aware ``moment`` falls within the period.
+
+        >>> TimeRef.of(2022, 7, 28).contains(datetime(2022, 7, 28, 22, 23, tzinfo=UTC))
+        True
+        """
+        return self.start <= moment < self.end
+
+    @classmethod
+    def at(
+        cls,
+        moment: datetime,
+        precision: Precision = Precision.DAY,
+        *,
+        text: str | None = None,
+        approximate: bool = False,
+    ) -> TimeRef:
+        """The period at ``precision`` that contains an aware ``moment``.
+
+        >>> TimeRef.at(datetime(2022, 7, 28, 22, 23, tzinfo=UTC)).start.isoformat()
+        '2022-07-28T00:00:00+00:00'
+        """
+        if not isinstance(moment, datetime) or moment.utcoffset() is None:
+            return cls(start=moment, precision=precision, text=text, approximate=approximate)
+        return cls(
+            start=precision.truncate(moment), precision=precision, text=text, approximate=approximate
+        )
+
+    @classmethod
+    def of(
+        cls,
+        year: int,
+        month: int | None = None,
+        day: int | None = None,
+        hour: int | None = None,
+        minute: int | None = None,
+        second: int | None = None,
+        *,
+        tz: tzinfo = UTC,
+        text: str | None = None,
+        approximate: bool = False,
+    ) -> TimeRef:
+        """A period from its calendar parts; the precision is that of the finest part given.
+
+        >>> TimeRef.of(2022, 7, 28).precision
+        <Precision.DAY: 'day'>
+        >>> TimeRef.of(2022, day=28)
+        Traceback (most recent call last):
+          ...
+        newsevents.errors.ValidationError: TimeRef.of: day given without month
+        """
+        parts = (("year", year), ("month", month), ("day", day))
+        parts += (("hour", hour), ("minute", minute), ("second", second))
+        given = 0
+        while given < len(parts) and parts[given][1] is not None:
+            name, value = parts[given]
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise ValidationError.single(f"TimeRef.of.{name}", f"expected int, found {describe(value)}")
+            given += 1
+        for name, value in parts[given:]:
+            if value is not None:
+                missing = parts[given][0] if given else "year"
+                raise ValidationError.single("TimeRef.of", f"{name} given without {missing}")
+        if given == 0:
+            raise ValidationError.single("TimeRef.of.year", "expected int, found null")
+        y, mo, d, h, mi, s = (v if v is not None else (1 if i < 3 else 0) for i, (_, v) in enumerate(parts))
+        try:
+            start = datetime(y, mo, d, h, mi, s, tzinfo=tz)
+        except (ValueError, OverflowError, TypeError) as exc:
+            raise ValidationError.single("TimeRef.of", f"not a calendar date: {exc}") from None
+        return cls(start=start, precision=_PRECISIONS[given - 1], text=text, approximate=approximate)
+
+    @classmethod
+    def parse(cls, text: str, *, tz: tzinfo = UTC, approximate: bool = False) -> TimeRef:
+        """Read an absolute date expression; the precision is what the text gives.
+
+        The text must name a year; a missing day or time makes the period
+        coarser, never a guess. A zone or offset in the text wins over ``tz``.
+        Anything that is not a whole date expression is an error.
+
+        >>> TimeRef.parse("28 Jul, 2022 22:23").start.isoformat()
+        '2022-07-28T22:23:00+00:00'
+        >>> TimeRef.parse("July 2022").precision
+        <Precision.MONTH: 'month'>
+        >>> TimeRef.parse("300 people gathered")
+        Traceback (most recent call last):
+          ...
+        newsevents.errors.ValidationError: TimeRef.parse: expected a date expression, found '300 people gathered'
+        """
+        if not isinstance(text, str):
+            raise ValidationError.single("TimeRef.parse", f"expected str, found {describe(text)}")
+        found = _parse_parts(text)
+        if found is None:
+            raise ValidationError.single(
+                "TimeRef.parse", f"expected a date expression, found {describe(text)}"
+            )
+        moment, precision = found
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=tz)
+        return cls(start=moment, precision=precision, text=text.strip(), approximate=approximate)
+
+    @classmethod
+    def relative(cls, text: str, *, anchor: datetime | TimeRef) -> TimeRef:
+        """Resolve an expression relative to ``anchor`` (usually the publication time).
+
+        Understood, in any letter case and with a leading "on", "earlier",
+        "earlier on", "later on", "late on" or "early on" (see the how-to guide for
+        the full list):
+
+        - a weekday ("Wednesday", "on Thursday"): the most recent such day on or
+          before the anchor's day, never a future one; "last Wednesday" is
+          strictly before it;
+        - "today", "tonight", "this morning", "this afternoon", "this evening",
+          "yesterday", "the day before yesterday";
+        - "this week", "last week" (ISO weeks), "this month", "last month",
+          "this year", "last year", "earlier this week/month/year";
+        - "N days/weeks/months/years ago" (N in digits or one to twelve);
+        - the future, for what is expected: "tomorrow", "next Tuesday" (strictly
+          after the anchor's day), "next week",
+          "next month", "next year"; "in the coming days" (from the next day,
+          marked approximate) and "in the coming weeks" (from the next week,
+          approximate).
+
+        The result is in the anchor's zone and keeps ``text``. Anything else is a
+        :class:`~newsevents.ValidationError`: the method never guesses.
+
+        >>> from datetime import datetime, UTC
+        >>> published = datetime(2022, 7, 28, 22, 23, tzinfo=UTC)  # a Thursday
+        >>> TimeRef.relative("On Wednesday", anchor=published).start.date().isoformat()
+        '2022-07-27'
+        >>> TimeRef.relative("earlier on Thursday", anchor=published).start.date().isoformat()
+        '2022-07-28'
+        >>> TimeRef.relative("last month", anchor=published).start.date().isoformat()
+        '2022-06-01'
+        """
+        from newsevents._relative import resolve
+
+        moment = anchor.start if isinstance(anchor, TimeRef) else anchor
+        if not isinstance(moment, datetime) or moment.utcoffset() is None:
+            raise ValidationError.single(
+                "TimeRef.relative.anchor",
+                f"expected a timezone-aware datetime or a TimeRef, found {describe(anchor)}",
+            )
+        if not isinstance(text, str):
+            raise ValidationError.single("TimeRef.relative", f"expected str, found {describe(text)}")
+        resolved = resolve(text, moment)
+        if resolved is None:
+            raise ValidationError.single(
+                "TimeRef.relative",
+                f"expected a relative date expression such as 'on Wednesday' or 'last month',"
+                f" found {describe(text)}",
+            )
+        start, precision, approximate = resolved
+        return cls(
+            start=precision.truncate(start),
+            precision=precision,
+            text=text.strip(),
+            approximate=approximate,
+        )
+
+
+# Two defaults that differ in every field: whatever the parse leaves equal to the
+# default in both runs was not in the text. Day 2/3 and month 1/2 exist in every year.
+_DEFAULT_A = datetime(2000, 1, 2, 3, 4, 5)
+_DEFAULT_B = datetime(2001, 2, 3, 5, 6, 7)
+_ORDER = ("year", "month", "day", "hour", "minute", "second")
+_PRECISIONS = (
+    Precision.YEAR,
+    Precision.MONTH,
+    Precision.DAY,
+    Precision.HOUR,
+    Precision.MINUTE,
+    Precision.SECOND,
+)
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _parse_parts(text: str) -> tuple[datetime, Precision] | None:
+    if not _HAS_DIGIT.search(text):
+        return None  # a year is required, and a year is written in digits
+    try:
+        with warnings.catch_warnings():
+            # dateutil warns and drops an unknown zone name ("MSK"); that would be a guess.
+            warnings.simplefilter("error", _dateparser.UnknownTimezoneWarning)
+            a = _dateparser.parse(text, default=_DEFAULT_A)
+            b = _dateparser.parse(text, default=_DEFAULT_B)
+    except (ValueError, OverflowError, _dateparser.UnknownTimezoneWarning):
+        return None
+    given = [getattr(a, f) == getattr(b, f) for f in _ORDER]
+    if not given[0]:
+        return None
+    depth = 0
+    while depth < len(given) and given[depth]:
+        depth += 1
+    if any(given[depth:]):
+        return None  # a gap such as "28 2022" (day without month)
+    if a.microsecond and depth == len(given):
+        return None  # fractions of a second are finer than any precision
+    return _PRECISIONS[depth - 1].truncate(a), _PRECISIONS[depth - 1]

@@ -1,0 +1,310 @@
+"""What articles report: statements, diplomatic requests, detentions, and your own event types."""
+
+from __future__ import annotations
+
+import enum
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import attrs
+
+from newsevents._base import Model
+from newsevents.dates import TimeRef
+from newsevents.entities import Actor, Person, Place, actor_key
+from newsevents.errors import RegistrationError
+from newsevents.validators import checks, non_blank, slug, stripped
+
+__all__ = [
+    "Certainty",
+    "Detention",
+    "DetentionStatus",
+    "DiplomaticRequest",
+    "Event",
+    "QuoteMode",
+    "RequestKind",
+    "RequestStatus",
+    "Statement",
+    "Term",
+    "event_type",
+    "event_types",
+]
+
+_FRAGMENTS = checks(each=(non_blank,))
+_TEXT = checks(stripped)
+
+
+class Certainty(enum.Enum):
+    """How firmly the article asserts that an event happened."""
+
+    CONFIRMED = "confirmed"
+    """Reported as fact."""
+    CLAIMED = "claimed"
+    """Asserted by a source, not confirmed by the article."""
+    POSSIBLE = "possible"
+    """Reported as a possibility ("might", "may")."""
+    DENIED = "denied"
+    """Reported as not having happened, or denied by a party."""
+
+
+class QuoteMode(enum.Enum):
+    """How a :class:`Statement` gives the speaker's words."""
+
+    DIRECT = "direct"
+    """The words are quoted in full."""
+    INDIRECT = "indirect"
+    """Reported speech, with no quotation."""
+    MIXED = "mixed"
+    """Reported speech with quoted fragments."""
+
+
+class RequestKind(enum.Enum):
+    """What a :class:`DiplomaticRequest` asks for."""
+
+    PHONE_CALL = "phone_call"
+    MEETING = "meeting"
+    VISIT = "visit"
+    NEGOTIATION = "negotiation"
+    RELEASE = "release"
+    EXTRADITION = "extradition"
+    ASSISTANCE = "assistance"
+    INFORMATION = "information"
+    OTHER = "other"
+
+
+class RequestStatus(enum.Enum):
+    """Where a :class:`DiplomaticRequest` stands, as of the article."""
+
+    MADE = "made"
+    RECEIVED = "received"
+    UNDER_CONSIDERATION = "under_consideration"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    FULFILLED = "fulfilled"
+    WITHDRAWN = "withdrawn"
+
+
+class DetentionStatus(enum.Enum):
+    """The stage of a :class:`Detention`, as of the article."""
+
+    ARRESTED = "arrested"
+    CHARGED = "charged"
+    DETAINED = "detained"
+    JAILED = "jailed"
+    CONVICTED = "convicted"
+    SENTENCED = "sentenced"
+    RELEASED = "released"
+    EXCHANGED = "exchanged"
+
+
+@attrs.frozen(kw_only=True)
+class Event(Model):
+    """The fields every event shares. Subclass it, with :func:`event_type`, for your own types.
+
+    Attributes:
+        id: A slug, unique within its article.
+        when: When it happened, if the article says.
+        place: Where it happened, if the article says.
+        certainty: How firmly the article asserts it.
+        reported_by: The source the article attributes it to ("CNN reported"), if not the article.
+        related: Ids of other events of the same article that it is linked to.
+        evidence: Verbatim fragments of the article text that support it.
+        summary: A short description in the encoder's own words.
+    """
+
+    id: str = attrs.field(metadata=checks(slug))
+    when: TimeRef | None = None
+    place: Place | None = None
+    certainty: Certainty = Certainty.CONFIRMED
+    reported_by: Actor | None = None
+    related: tuple[str, ...] = attrs.field(default=(), metadata=checks(each=(slug,)))
+    evidence: tuple[str, ...] = attrs.field(default=(), metadata=_FRAGMENTS)
+    summary: str | None = attrs.field(default=None, metadata=_TEXT)
+
+    def __attrs_post_init__(self) -> None:
+        if type(self) is Event:
+            raise TypeError("Event is abstract: build a Statement, a DiplomaticRequest, a Detention or your own type")
+        super().__attrs_post_init__()
+
+
+@attrs.frozen(kw_only=True)
+class Term(Model):
+    """The length of a prison sentence: non-negative and not empty.
+
+    >>> Term(years=25)
+    Term(years=25, months=0, days=0, life=False)
+    """
+
+    years: int = attrs.field(default=0)
+    months: int = attrs.field(default=0)
+    days: int = attrs.field(default=0)
+    life: bool = False
+
+    def _invariants(self) -> list[tuple[str, str]]:
+        found = []
+        for name in ("years", "months", "days"):
+            value = getattr(self, name)
+            if value < 0:
+                found.append((name, f"expected a non-negative number, found {value}"))
+        if not found and not self.life and not (self.years or self.months or self.days):
+            found.append(("years", "expected a non-empty term (years, months, days or life), found none"))
+        return found
+
+
+_REGISTRY: dict[str, type[Event]] = {}
+_TAGS: dict[type[Event], str] = {}
+_REGISTRY_LOCK = threading.Lock()
+
+E = TypeVar("E", bound=type[Event])
+
+
+def event_type(tag: str) -> Callable[[E], E]:
+    """Register an :class:`Event` subclass under a serialized tag.
+
+    A registered class serializes, validates and round-trips like the built-in
+    types, inside articles too. Registering works at any time; registering the
+    same class again under the same tag is a no-op; a tag or a class already
+    taken otherwise is a :class:`~newsevents.RegistrationError`.
+
+    >>> import attrs
+    >>> from newsevents import Event, event_type, to_dict
+    >>> @event_type("protest")
+    ... @attrs.frozen(kw_only=True)
+    ... class Protest(Event):
+    ...     crowd: int | None = None
+    >>> to_dict(Protest(id="p1", crowd=300))
+    {'type': 'protest', 'id': 'p1', 'crowd': 300}
+    """
+    problem = slug(tag) if isinstance(tag, str) else f"expected a str tag, found {tag!r}"
+    if problem:
+        raise RegistrationError(f"event_type tag: {problem}")
+
+    def register(cls: E) -> E:
+        if not (isinstance(cls, type) and issubclass(cls, Event) and attrs.has(cls)):
+            raise RegistrationError(f"@event_type({tag!r}) needs an attrs subclass of Event, found {cls!r}")
+        if cls is Event:
+            raise RegistrationError("Event itself cannot be registered")
+        if not _is_frozen(cls):
+            raise RegistrationError(f"{cls.__qualname__} must be a frozen attrs class (@attrs.frozen)")
+        with _REGISTRY_LOCK:
+            owner = _REGISTRY.get(tag)
+            if owner is not None and owner is not cls:
+                raise RegistrationError(
+                    f"event type tag {tag!r} is already registered for {owner.__module__}.{owner.__qualname__}"
+                )
+            old = _TAGS.get(cls)
+            if old is not None and old != tag:
+                raise RegistrationError(f"{cls.__qualname__} is already registered as {old!r}")
+            _REGISTRY[tag] = cls
+            _TAGS[cls] = tag
+        return cls
+
+    return register
+
+
+def _is_frozen(cls: type) -> bool:
+    return cls.__setattr__ is not object.__setattr__
+
+
+def event_types() -> dict[str, type[Event]]:
+    """A snapshot of the registered event types, by tag.
+
+    >>> sorted(event_types())[:3]
+    ['detention', 'diplomatic_request', 'statement']
+    """
+    with _REGISTRY_LOCK:
+        return dict(sorted(_REGISTRY.items()))
+
+
+def tag_of(cls: type[Any]) -> str | None:
+    """The tag a class is registered under, if any."""
+    return _TAGS.get(cls)
+
+
+@event_type("statement")
+@attrs.frozen(kw_only=True)
+class Statement(Event):
+    """Someone said something.
+
+    Attributes:
+        speaker: Who said it.
+        text: The words: verbatim when ``mode`` is DIRECT, a paraphrase otherwise.
+        mode: How the article gives the words.
+        quotes: The fragments the article puts in quotation marks, verbatim.
+            DIRECT and MIXED need at least one; INDIRECT has none.
+        audience: To whom it was said ("journalists"), if the article says.
+        venue: Where or in what setting ("a news briefing"), if the article says.
+        about: Whom or what it is about.
+    """
+
+    speaker: Actor
+    text: str = attrs.field(metadata=_TEXT)
+    mode: QuoteMode = QuoteMode.DIRECT
+    quotes: tuple[str, ...] = attrs.field(default=(), metadata=_FRAGMENTS)
+    audience: str | None = attrs.field(default=None, metadata=_TEXT)
+    venue: str | None = attrs.field(default=None, metadata=_TEXT)
+    about: tuple[Actor, ...] = ()
+
+    def _invariants(self) -> list[tuple[str, str]]:
+        if self.mode is QuoteMode.INDIRECT and self.quotes:
+            return [("quotes", f"expected no quotes in an indirect statement, found {len(self.quotes)}")]
+        if self.mode is not QuoteMode.INDIRECT and not self.quotes:
+            return [("quotes", f"expected at least one quote in a {self.mode.value} statement, found none")]
+        return []
+
+
+@event_type("diplomatic_request")
+@attrs.frozen(kw_only=True)
+class DiplomaticRequest(Event):
+    """One party asks another for something: a call, a meeting, a release.
+
+    Attributes:
+        requester: Who asks.
+        addressee: Who is asked; not the requester.
+        kind: What is asked for.
+        status: Where the request stands, as of the article.
+        participants: The people who would take part (the two ministers of a call).
+        channel: How it was conveyed, if the article says.
+        purpose: What it is for, in the encoder's words.
+        expected: When it is expected to happen, if the article says.
+    """
+
+    requester: Actor
+    addressee: Actor
+    kind: RequestKind
+    status: RequestStatus = RequestStatus.MADE
+    participants: tuple[Person, ...] = ()
+    channel: str | None = attrs.field(default=None, metadata=_TEXT)
+    purpose: str | None = attrs.field(default=None, metadata=_TEXT)
+    expected: TimeRef | None = None
+
+    def _invariants(self) -> list[tuple[str, str]]:
+        if actor_key(self.requester) == actor_key(self.addressee):
+            kind, ident = actor_key(self.addressee)
+            return [("addressee", f"expected a party other than the requester, found the same {kind} {ident!r}")]
+        return []
+
+
+@event_type("detention")
+@attrs.frozen(kw_only=True)
+class Detention(Event):
+    """A person is held by a state or body: arrested, jailed, sentenced, released or exchanged.
+
+    Attributes:
+        detainee: Who is held.
+        held_by: The state or body holding them.
+        status: The stage, as of the article.
+        charges: The charges or suspicions, in short words ("espionage").
+        sentence: The sentence, if any; SENTENCED needs one.
+    """
+
+    detainee: Person
+    held_by: Actor
+    status: DetentionStatus
+    charges: tuple[str, ...] = attrs.field(default=(), metadata=checks(each=(stripped,)))
+    sentence: Term | None = None
+
+    def _invariants(self) -> list[tuple[str, str]]:
+        if self.status is DetentionStatus.SENTENCED and self.sentence is None:
+            return [("sentence", "expected a sentence for a sentenced detainee, found none")]
+        return []
