@@ -12,7 +12,7 @@ import enum
 import math
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any, Final
 
@@ -200,7 +200,7 @@ def _tuple_hook(t: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
         for i, value in enumerate(data):
             try:
                 out.append(item(value, item_type))
-            except Exception as exc:  # every item's problems are reported, not only the first
+            except Exception as exc:  # noqa: BLE001 -- every item's problems are reported, not only the first
                 errors.extend(collect(exc, f"@[{i}]"))
         if errors:
             raise ValidationError(errors)
@@ -272,7 +272,7 @@ def _union_hook(t: Any) -> Callable[[Any, Any], Any]:
     return first_fit
 
 
-def _tagged_class(data: Any, tags: dict[str | None, type], name: str) -> type:
+def _tagged_class(data: Any, tags: Mapping[str | None, type], name: str) -> type:
     if not isinstance(data, dict):
         raise _fail(f"expected an object ({name}), found {describe(data)}")
     if TYPE_KEY not in data:
@@ -287,7 +287,7 @@ def _tagged_class(data: Any, tags: dict[str | None, type], name: str) -> type:
 
 def _event_base_hook(base: type[Event]) -> Callable[[Any, Any], Event]:
     def by_registry(data: Any, _: Any = None) -> Event:
-        registry = {t: c for t, c in list(_REGISTRY.items()) if issubclass(c, base)}
+        registry: dict[str | None, type] = {t: c for t, c in list(_REGISTRY.items()) if issubclass(c, base)}
         cls = _tagged_class(data, registry, f"{base.__name__} (a registered event type)")
         return converter.get_structure_hook(cls)(data, cls)  # type: ignore[no-any-return]
 
@@ -297,7 +297,7 @@ def _event_base_hook(base: type[Event]) -> Callable[[Any, Any], Event]:
 def _model_hook(cls: type) -> Callable[[Any, Any], Any]:
     if issubclass(cls, Event) and tag(cls) is None:
         return _event_base_hook(cls)
-    inner = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+    inner: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
     own = tag(cls)
     is_article = cls is Article
     label = own or cls.__name__
@@ -322,7 +322,10 @@ def _model_hook(cls: type) -> Callable[[Any, Any], Any]:
 
 def _check_version(version: Any) -> None:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise _fail(f"expected a format version number (1 to {FORMAT_VERSION}), found {describe(version)}", "@.format_version")
+        raise _fail(
+            f"expected a format version number (1 to {FORMAT_VERSION}), found {describe(version)}",
+            "@.format_version",
+        )
     if version > FORMAT_VERSION:
         raise _fail(
             f"this document uses format version {version}, newer than this release of newsevents"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from newsevents.dates import Precision
+from newsevents._precision import Precision
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBERS = {
@@ -76,9 +76,9 @@ def resolve(text: str, anchor: datetime) -> tuple[datetime, Precision, bool] | N
     match = _AGO.fullmatch(phrase)
     if match:
         count = match.group(1)
-        n = int(count) if count.isdigit() else _NUMBERS.get(count)
-        if n is None:
+        number = int(count) if count.isdigit() else _NUMBERS.get(count)
+        if number is None:
             return None
         precision = _UNIT[match.group(2)]
-        return _shift(anchor, precision, -n), precision, False
+        return _shift(anchor, precision, -number), precision, False
     return None

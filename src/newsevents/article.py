@@ -72,17 +72,27 @@ class Article(Model):
         first: dict[str, int] = {}
         for i, event in enumerate(self.events):
             if event.id in first:
-                found.append((f"events[{i}].id", f"duplicate event id {event.id!r}, first used at events[{first[event.id]}]"))
+                found.append(
+                    (
+                        f"events[{i}].id",
+                        f"duplicate event id {event.id!r}, first used at events[{first[event.id]}]",
+                    )
+                )
             else:
                 first[event.id] = i
         for i, event in enumerate(self.events):
             for j, ref in enumerate(event.related):
                 if ref == event.id:
-                    found.append((f"events[{i}].related[{j}]", f"an event cannot be related to itself ({ref!r})"))
+                    found.append(
+                        (f"events[{i}].related[{j}]", f"an event cannot be related to itself ({ref!r})")
+                    )
                 elif ref not in first:
                     known = ", ".join(sorted(first)) or "none"
                     found.append(
-                        (f"events[{i}].related[{j}]", f"expected the id of an event in this article, found {ref!r} (ids: {known})")
+                        (
+                            f"events[{i}].related[{j}]",
+                            f"expected the id of an event in this article, found {ref!r} (ids: {known})",
+                        )
                     )
         return found
 

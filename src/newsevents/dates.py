@@ -8,72 +8,20 @@ end. The surface text ("earlier on Thursday") is kept beside the resolved value.
 
 from __future__ import annotations
 
-import enum
 import re
 import warnings
 from datetime import UTC, datetime, timedelta, tzinfo
 
 import attrs
 from dateutil import parser as _dateparser
-from dateutil.relativedelta import relativedelta
 
 from newsevents._base import Model
+from newsevents._precision import Precision
+from newsevents._relative import resolve
 from newsevents.errors import ValidationError
 from newsevents.validators import checks, describe, stripped
 
 __all__ = ["Precision", "TimeRef"]
-
-
-class Precision(enum.Enum):
-    """How long a :class:`TimeRef`'s period is, coarsest first.
-
-    ``WEEK`` is an ISO 8601 week, Monday to Sunday; it is what "last week" means.
-    """
-
-    YEAR = "year"
-    MONTH = "month"
-    WEEK = "week"
-    DAY = "day"
-    HOUR = "hour"
-    MINUTE = "minute"
-    SECOND = "second"
-
-    @property
-    def step(self) -> relativedelta:
-        """The length of one period at this precision."""
-        return _STEPS[self]
-
-    def truncate(self, moment: datetime) -> datetime:
-        """The start of the period at this precision that contains ``moment`` (in its own zone).
-
-        >>> Precision.MONTH.truncate(datetime(2022, 7, 28, 22, 23, tzinfo=UTC)).isoformat()
-        '2022-07-01T00:00:00+00:00'
-        """
-        if self is Precision.YEAR:
-            return moment.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
-        if self is Precision.MONTH:
-            return moment.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-        if self is Precision.WEEK:
-            day = moment.replace(hour=0, minute=0, second=0, microsecond=0)
-            return day - timedelta(days=day.weekday())
-        if self is Precision.DAY:
-            return moment.replace(hour=0, minute=0, second=0, microsecond=0)
-        if self is Precision.HOUR:
-            return moment.replace(minute=0, second=0, microsecond=0)
-        if self is Precision.MINUTE:
-            return moment.replace(second=0, microsecond=0)
-        return moment.replace(microsecond=0)
-
-
-_STEPS = {
-    Precision.YEAR: relativedelta(years=1),
-    Precision.MONTH: relativedelta(months=1),
-    Precision.WEEK: relativedelta(weeks=1),
-    Precision.DAY: relativedelta(days=1),
-    Precision.HOUR: relativedelta(hours=1),
-    Precision.MINUTE: relativedelta(minutes=1),
-    Precision.SECOND: relativedelta(seconds=1),
-}
 
 
 def _instant_and_offset(moment: datetime) -> tuple[datetime, timedelta | None]:
@@ -148,12 +96,10 @@ class TimeRef(Model):
         """
         if not isinstance(moment, datetime) or moment.utcoffset() is None:
             return cls(start=moment, precision=precision, text=text, approximate=approximate)
-        return cls(
-            start=precision.truncate(moment), precision=precision, text=text, approximate=approximate
-        )
+        return cls(start=precision.truncate(moment), precision=precision, text=text, approximate=approximate)
 
     @classmethod
-    def of(
+    def of(  # noqa: PLR0913, PLR0917 -- the calendar parts, positional as in datetime()
         cls,
         year: int,
         month: int | None = None,
@@ -175,8 +121,14 @@ class TimeRef(Model):
           ...
         newsevents.errors.ValidationError: TimeRef.of: day given without month
         """
-        parts = (("year", year), ("month", month), ("day", day))
-        parts += (("hour", hour), ("minute", minute), ("second", second))
+        parts: tuple[tuple[str, int | None], ...] = (
+            ("year", year),
+            ("month", month),
+            ("day", day),
+            ("hour", hour),
+            ("minute", minute),
+            ("second", second),
+        )
         given = 0
         while given < len(parts) and parts[given][1] is not None:
             name, value = parts[given]
@@ -211,7 +163,7 @@ class TimeRef(Model):
         >>> TimeRef.parse("300 people gathered")
         Traceback (most recent call last):
           ...
-        newsevents.errors.ValidationError: TimeRef.parse: expected a date expression, found '300 people gathered'
+        newsevents.errors.ValidationError: TimeRef.parse: expected a date expression, found '300 people...
         """
         if not isinstance(text, str):
             raise ValidationError.single("TimeRef.parse", f"expected str, found {describe(text)}")
@@ -259,8 +211,6 @@ class TimeRef(Model):
         >>> TimeRef.relative("last month", anchor=published).start.date().isoformat()
         '2022-06-01'
         """
-        from newsevents._relative import resolve
-
         moment = anchor.start if isinstance(anchor, TimeRef) else anchor
         if not isinstance(moment, datetime) or moment.utcoffset() is None:
             raise ValidationError.single(

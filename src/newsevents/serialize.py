@@ -12,12 +12,13 @@ decoding are faster; the bytes are the same either way.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, TypeVar, overload
+from typing import IO, Any, TypeVar, cast, overload
 
 from newsevents._converter import FORMAT_VERSION, collect, converter
 from newsevents.article import Article
@@ -81,7 +82,7 @@ def from_dict(cls: Any, data: Any) -> Any:
     try:
         hook = converter.get_structure_hook(cls)
         return hook(data, cls)
-    except Exception as exc:  # every failure becomes a ValidationError with paths
+    except Exception as exc:  # noqa: BLE001 -- every failure becomes a ValidationError with paths
         raise ValidationError(collect(exc, "$")) from None
 
 
@@ -147,14 +148,17 @@ def dump_jsonl(objs: Iterable[object], file_or_path: PathLike | IO[str] | IO[byt
 
 
 def _write_lines(objs: Iterable[object], out: IO[str] | IO[bytes]) -> int:
-    binary = _is_binary(out)
+    write: Callable[[str], object]
+    if _is_binary(out):
+        raw = cast("IO[bytes]", out)
+
+        def write(line: str) -> object:
+            return raw.write(line.encode("utf-8"))
+    else:
+        write = cast("IO[str]", out).write
     count = 0
     for obj in objs:
-        line = to_json(obj) + "\n"
-        if binary:
-            out.write(line.encode("utf-8"))  # type: ignore[call-overload]
-        else:
-            out.write(line)  # type: ignore[call-overload]
+        write(to_json(obj) + "\n")
         count += 1
     return count
 
@@ -163,8 +167,6 @@ def _is_binary(out: IO[Any]) -> bool:
     mode = getattr(out, "mode", None)
     if isinstance(mode, str):
         return "b" in mode
-    import io
-
     return isinstance(out, (io.RawIOBase, io.BufferedIOBase))
 
 
@@ -239,5 +241,3 @@ def _read_lines(
             on_error(located)
             continue
         yield value
-
-

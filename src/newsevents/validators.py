@@ -53,11 +53,13 @@ EACH_KEY: Final = "newsevents.each"
 SLUG_PATTERN: Final = r"[a-z0-9][a-z0-9._:-]*"
 WIKIDATA_PATTERN: Final = r"Q[1-9][0-9]*"
 COUNTRY_PATTERN: Final = r"[A-Z]{2}"
-# RFC 5646 section 2.1 (well-formedness only, not registry membership):
+# RFC 5646 section 2.1 (well-formedness, not registry membership):
 # language ["-" script] ["-" region] *("-" variant) *("-" extension) ["-" privateuse],
-# or a private-use tag on its own. The irregular grandfathered tags are not accepted.
+# or a private-use tag on its own. Primary language subtags of 4 and of 5-8 letters are
+# reserved by the RFC and never assigned, so they are refused ("english" is not a tag);
+# the irregular grandfathered tags are not accepted either.
 _EXTLANG = r"(?:-[a-z]{3}){0,3}"
-_LANGUAGE = rf"(?:[a-z]{{2,3}}{_EXTLANG}|[a-z]{{4}}|[a-z]{{5,8}})"
+_LANGUAGE = rf"(?:[a-z]{{2,3}}{_EXTLANG})"
 _VARIANT = r"(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3})"
 _EXTENSION = r"(?:[0-9a-wyz](?:-[a-z0-9]{2,8})+)"
 _PRIVATE = r"(?:x(?:-[a-z0-9]{1,8})+)"

@@ -1,0 +1,162 @@
+"""Every example runs, and the seed article's encoding says what the article says."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from newsevents import (
+    Article,
+    Certainty,
+    DetentionStatus,
+    Precision,
+    QuoteMode,
+    RequestKind,
+    RequestStatus,
+    Term,
+    from_json,
+    to_json,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((ROOT / "examples").glob("*.py"))
+SEED = ROOT.parent / "shared" / "seed" / "article.txt"
+
+
+def _load(name: str) -> ModuleType:
+    path = ROOT / "examples" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"example_{name}", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def example() -> ModuleType:
+    return _load("lavrov_blinken_call")
+
+
+@pytest.fixture(scope="module")
+def article(example: ModuleType) -> Article:
+    built = example.build_article()
+    assert isinstance(built, Article)
+    return built
+
+
+@pytest.mark.parametrize("script", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_every_example_runs(script: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip()
+
+
+def test_data_file_is_the_serialized_example(article: Article) -> None:
+    stored = (ROOT / "examples" / "data" / "lavrov_blinken_call.json").read_text(encoding="utf-8")
+    assert stored == to_json(article, indent=2) + "\n"
+    assert from_json(Article, stored) == article
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed article is not beside this checkout")
+def test_quotes_and_evidence_are_verbatim_in_the_seed(example: ModuleType, article: Article) -> None:
+    assert example.missing_fragments(article, SEED.read_text(encoding="utf-8")) == []
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "lavrov_blinken_call.py"), "--source", str(SEED)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "all quotes and evidence found verbatim" in done.stdout
+
+
+def test_source_check_reports_a_fragment_that_is_not_there(tmp_path: Path) -> None:
+    altered = tmp_path / "article.txt"
+    altered.write_text("An article that quotes nobody.", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "lavrov_blinken_call.py"), "--source", str(altered)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "not in source: zakharova-attention: 'pay attention to this request when time permits'" in (
+        done.stderr
+    )
+
+
+def test_the_call_request(article: Article) -> None:
+    call = article.event("call-request")
+    assert call in article.requests
+    assert call.kind is RequestKind.PHONE_CALL
+    assert call.status is RequestStatus.UNDER_CONSIDERATION
+    assert call.requester.name == "US State Department"
+    assert call.addressee.name == "Russian Ministry of Foreign Affairs"
+    assert [p.name for p in call.participants] == ["Antony Blinken", "Sergey Lavrov"]
+    assert {"directly", "repeatedly"} <= set(call.evidence)
+    assert call.when is not None
+    assert call.when.start == datetime(2022, 7, 28, tzinfo=UTC)
+    assert call.expected is not None
+    assert call.expected.approximate
+    assert call.expected.text == "in the coming days"
+    assert "Griner" in (call.purpose or "")
+
+
+def test_statements_have_modes_quotes_and_dates(article: Article) -> None:
+    by_id = {s.id: s for s in article.statements}
+    blinken = by_id["blinken-bring-home"]
+    assert blinken.when is not None
+    assert blinken.when.start.date().isoformat() == "2022-07-27"  # "On Wednesday", before a Thursday
+    assert blinken.when.text == "On Wednesday"
+    assert blinken.audience == "journalists"
+    assert by_id["price-seeking-call"].venue == "news briefing"
+    assert by_id["mfa-receipt"].mode is QuoteMode.INDIRECT
+    assert by_id["zakharova-attention"].quotes == ("pay attention to this request when time permits",)
+    assert by_id["cnn-swap-report"].certainty is Certainty.CLAIMED
+    assert by_id["moscow-swap-answer"].speaker.name == "Russia"
+    speakers = {s.speaker.name for s in article.statements}
+    assert speakers == {
+        "Russian Ministry of Foreign Affairs",
+        "Maria Zakharova",
+        "Ned Price",
+        "Antony Blinken",
+        "CNN",
+        "Russia",
+    }
+
+
+def test_detentions(article: Article) -> None:
+    by_name = {d.detainee.name: d for d in article.detentions}
+    assert by_name["Brittney Griner"].held_by.name == "Russia"
+    assert by_name["Brittney Griner"].charges == ("drug smuggling",)
+    assert by_name["Paul Whelan"].status is DetentionStatus.JAILED
+    bout = by_name["Viktor Bout"]
+    assert bout.status is DetentionStatus.SENTENCED
+    assert bout.sentence == Term(years=25)
+    assert bout.held_by.name == "United States"
+    assert bout.when is not None
+    assert (bout.when.precision, bout.when.start.year) == (Precision.YEAR, 2012)
+
+
+def test_related_links_join_request_statements_and_detentions(article: Article) -> None:
+    linked = {e.id for e in article.related("release-proposal")}
+    assert {"griner-detention", "whelan-detention", "cnn-swap-report", "call-request"} <= linked
+    assert "price-seeking-call" in {e.id for e in article.related("call-request")}
+
+
+def test_summary_names_every_event(example: ModuleType, article: Article) -> None:
+    text = example.summary(article)
+    assert text.splitlines()[0] == article.title
+    assert len(text.splitlines()) == 3 + len(article.events)
