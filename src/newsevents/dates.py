@@ -13,7 +13,6 @@ import warnings
 from datetime import UTC, datetime, timedelta, tzinfo
 
 import attrs
-from dateutil import parser as _dateparser
 
 from newsevents._base import Model
 from newsevents._precision import Precision
@@ -254,6 +253,8 @@ _HAS_DIGIT = re.compile(r"\d")
 def _parse_parts(text: str) -> tuple[datetime, Precision] | None:
     if not _HAS_DIGIT.search(text):
         return None  # a year is required, and a year is written in digits
+    from dateutil import parser as _dateparser  # noqa: PLC0415 -- a 16 ms import, needed only here
+
     try:
         with warnings.catch_warnings():
             # dateutil warns and drops an unknown zone name ("MSK"); that would be a guess.

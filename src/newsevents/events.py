@@ -155,7 +155,10 @@ class Term(Model):
 
 _REGISTRY: dict[str, type[Event]] = {}
 _TAGS: dict[type[Event], str] = {}
-_REGISTRY_LOCK = threading.Lock()
+_REGISTRY_LOCK = threading.RLock()
+# Called with each newly registered class (the Hypothesis plugin listens here, so
+# that st.from_type works for custom event types too). Private.
+_OBSERVERS: list[Callable[[type[Event]], None]] = []
 
 E = TypeVar("E", bound=Event)
 
@@ -197,8 +200,11 @@ def event_type(tag: str) -> Callable[[type[E]], type[E]]:
             old = _TAGS.get(cls)
             if old is not None and old != tag:
                 raise RegistrationError(f"{cls.__qualname__} is already registered as {old!r}")
-            _REGISTRY[tag] = cls
-            _TAGS[cls] = tag
+            if old is None:
+                _REGISTRY[tag] = cls
+                _TAGS[cls] = tag
+                for observer in _OBSERVERS:
+                    observer(cls)
         return cls
 
     return register
