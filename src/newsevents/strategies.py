@@ -224,7 +224,7 @@ def _country_codes() -> st.SearchStrategy[str]:
 def organizations(
     *, names: st.SearchStrategy[str] | None = None, readable: bool = True
 ) -> st.SearchStrategy[Organization]:
-    """Organisations of every :class:`~newsevents.OrgKind`, now and then with a country, aliases, a Wikidata id.
+    """Organisations of every kind, now and then with a country, aliases and a Wikidata id.
 
     Args:
         names: A strategy for the name (non-blank, stripped); readable names by default.
