@@ -245,7 +245,7 @@ def _american_statements() -> list[Event]:
         id="blinken-proposal",
         speaker=BLINKEN,
         mode=QuoteMode.MIXED,
-        text="Blinken wants the US offer to have a good chance; he neither confirms the report nor names Bout.",
+        text="Blinken wants the US offer to succeed; he neither confirms the report nor names Bout.",
         quotes=("to make sure that the proposal that we put forward has a good chance to advance",),
         venue="press briefing",
         evidence=("never mentioned Bout by name",),

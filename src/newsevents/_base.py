@@ -10,6 +10,7 @@ lists every problem (not only the first).
 from __future__ import annotations
 
 import enum
+import math
 import threading
 import types
 import typing
@@ -82,7 +83,17 @@ def _field_validator(tp: Any, metadata: Any) -> Validator:
         return by_type
 
     def validate(value: Any, path: str, errors: list[ErrorDetail]) -> bool:
+        before = len(errors)
         if not by_type(value, path, errors):
+            if item_checks and isinstance(value, tuple):
+                # Some items had the wrong type; the others still get their checks,
+                # so that every problem is reported at once.
+                bad = {e.path for e in errors[before:]}
+                for i, item in enumerate(value):
+                    where = f"{path}[{i}]"
+                    if where not in bad:
+                        _run(item_checks, item, where, errors)
+                errors[before:] = sorted(errors[before:], key=lambda e: _index(e.path, path))
             return False
         if value is None:
             return True
@@ -93,6 +104,11 @@ def _field_validator(tp: Any, metadata: Any) -> Validator:
         return ok
 
     return validate
+
+
+def _index(where: str, path: str) -> int:
+    rest = where[len(path) :]
+    return int(rest[1 : rest.index("]")]) if rest.startswith("[") else -1
 
 
 def _run(fns: tuple[Check, ...], value: Any, path: str, errors: list[ErrorDetail]) -> bool:
@@ -160,16 +176,26 @@ def _isinstance_validator(cls: type, name: str) -> Validator:
     return validate
 
 
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+
+
 def _int_validator(value: Any, path: str, errors: list[ErrorDetail]) -> bool:
     if isinstance(value, int) and not isinstance(value, bool):
-        return True
+        if INT_MIN <= value <= INT_MAX:
+            return True
+        # Wider integers do not survive every JSON reader (orjson reads them as floats).
+        errors.append(ErrorDetail(path, f"expected an int within the signed 64-bit range, found {value}"))
+        return False
     errors.append(ErrorDetail(path, f"expected int, found {_found(value)}"))
     return False
 
 
 def _float_validator(value: Any, path: str, errors: list[ErrorDetail]) -> bool:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return True
+        if math.isfinite(value):
+            return True
+        errors.append(ErrorDetail(path, f"expected a finite number, found {value}"))
+        return False
     errors.append(ErrorDetail(path, f"expected float, found {_found(value)}"))
     return False
 

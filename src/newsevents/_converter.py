@@ -26,7 +26,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
-from newsevents._base import Model, type_name
+from newsevents._base import INT_MAX, INT_MIN, Model, type_name
 from newsevents.article import Article
 from newsevents.entities import Country, Organization, Person, Place
 from newsevents.errors import ErrorDetail, ValidationError, rebase
@@ -115,7 +115,10 @@ def _str(data: Any, _: Any = None) -> str:
 
 def _int(data: Any, _: Any = None) -> int:
     if isinstance(data, int) and not isinstance(data, bool):
-        return data
+        return data  # the range is the model's rule, checked when the object is built
+    if isinstance(data, float) and data.is_integer() and not INT_MIN <= data <= INT_MAX:
+        # orjson reads integers wider than 64 bits as floats; say what the real problem is.
+        raise _fail(f"expected an int within the signed 64-bit range, found {data:.0f}")
     raise _fail(f"expected int, found {describe(data)}")
 
 
@@ -315,9 +318,25 @@ def _model_hook(cls: type) -> Callable[[Any, Any], Any]:
             if is_article:
                 _check_version(data.get(VERSION_KEY, FORMAT_VERSION))
             data = {k: v for k, v in data.items() if k != TYPE_KEY and (k != VERSION_KEY or not is_article)}
-        return inner(data, cls)
+        try:
+            return inner(data, cls)
+        except BaseValidationError as exc:
+            raise ValidationError(_in_document_order(collect(exc, "@"), data, cls)) from None
 
     return structure
+
+
+def _in_document_order(errors: list[ErrorDetail], data: dict[str, Any], cls: type) -> list[ErrorDetail]:
+    """Sort an object's errors by where their key stands in the input (missing keys last, in field order)."""
+    position = {key: i for i, key in enumerate(data)}
+    fields = {f.name: len(position) + i for i, f in enumerate(attrs.fields(cls))}
+
+    def where(error: ErrorDetail) -> int:
+        head = error.path[2:] if error.path.startswith("@.") else ""
+        key = head.split(".", 1)[0].split("[", 1)[0]
+        return position.get(key, fields.get(key, len(position) + len(fields)))
+
+    return sorted(errors, key=where)
 
 
 def _check_version(version: Any) -> None:

@@ -9,8 +9,7 @@ end. The surface text ("earlier on Thursday") is kept beside the resolved value.
 from __future__ import annotations
 
 import re
-import warnings
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 import attrs
 
@@ -218,16 +217,24 @@ class TimeRef(Model):
             )
         if not isinstance(text, str):
             raise ValidationError.single("TimeRef.relative", f"expected str, found {describe(text)}")
-        resolved = resolve(text, moment)
+        try:
+            resolved = resolve(text, moment)
+            if resolved is not None:
+                start, precision, approximate = resolved
+                start = precision.truncate(start)
+        except (OverflowError, ValueError):
+            raise ValidationError.single(
+                "TimeRef.relative",
+                f"{text.strip()!r} relative to {moment.isoformat()} falls outside years 1 to 9999",
+            ) from None
         if resolved is None:
             raise ValidationError.single(
                 "TimeRef.relative",
                 f"expected a relative date expression such as 'on Wednesday' or 'last month',"
                 f" found {describe(text)}",
             )
-        start, precision, approximate = resolved
         return cls(
-            start=precision.truncate(start),
+            start=start,
             precision=precision,
             text=text.strip(),
             approximate=approximate,
@@ -250,18 +257,34 @@ _PRECISIONS = (
 _HAS_DIGIT = re.compile(r"\d")
 
 
+class _NamedZoneError(ValueError):
+    """A zone given by name: dateutil would guess (a machine's local "EST" or "MSK")."""
+
+
+_POSIX_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*[+-]\s*\d", re.IGNORECASE)
+
+
+def _zone(name: str | None, offset: int | None) -> tzinfo | None:
+    # Called by dateutil for every parse: numeric offsets and UTC are exact; a zone
+    # name is not (dateutil reads the machine's own zone names as local time).
+    if name is None:
+        return None if offset is None else timezone(timedelta(seconds=offset))
+    if offset == 0 and name.upper() in ("UTC", "GMT", "Z"):
+        return UTC
+    raise _NamedZoneError(name)
+
+
 def _parse_parts(text: str) -> tuple[datetime, Precision] | None:
-    if not _HAS_DIGIT.search(text):
-        return None  # a year is required, and a year is written in digits
+    if not _HAS_DIGIT.search(text) or _POSIX_OFFSET.search(text):
+        # A year is written in digits. "GMT+3" means UTC-3 to POSIX and UTC+3 to most
+        # readers, so it is refused rather than guessed; "+03:00" is exact.
+        return None
     from dateutil import parser as _dateparser  # noqa: PLC0415 -- a 16 ms import, needed only here
 
     try:
-        with warnings.catch_warnings():
-            # dateutil warns and drops an unknown zone name ("MSK"); that would be a guess.
-            warnings.simplefilter("error", _dateparser.UnknownTimezoneWarning)
-            a = _dateparser.parse(text, default=_DEFAULT_A)
-            b = _dateparser.parse(text, default=_DEFAULT_B)
-    except (ValueError, OverflowError, _dateparser.UnknownTimezoneWarning):
+        a = _dateparser.parse(text, default=_DEFAULT_A, tzinfos=_zone)
+        b = _dateparser.parse(text, default=_DEFAULT_B, tzinfos=_zone)
+    except (ValueError, OverflowError):
         return None
     given = [getattr(a, f) == getattr(b, f) for f in _ORDER]
     if not given[0]:

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -90,9 +92,64 @@ def _dumps(data: Any, indent: int | None) -> str:
     if _orjson is not None and indent in (None, 2):
         option = _orjson.OPT_INDENT_2 if indent == 2 else 0
         return _orjson.dumps(data, option=option).decode("utf-8")
+    if _has_float(data):
+        return _encode_with_floats(data, indent, 0)
     if indent is None:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
+
+
+def _has_float(data: Any) -> bool:
+    if isinstance(data, float):
+        return True
+    if isinstance(data, dict):
+        return any(_has_float(v) for v in data.values())
+    if isinstance(data, list):
+        return any(_has_float(v) for v in data)
+    return False
+
+
+_SMALL = re.compile(r"(-?)(\d)(?:\.(\d+))?e-0*(\d+)")
+
+
+def _float_text(value: float) -> str:
+    """A float as orjson writes it, so that the bytes do not depend on the backend.
+
+    ``repr()`` and orjson agree but for small numbers: orjson writes 1e-5 <= |x| < 1e-4
+    in decimal (``0.000015``) and smaller ones with an unpadded exponent (``1.5e-7``).
+    """
+    if not math.isfinite(value):
+        raise ValueError(f"{value!r} is not valid JSON")
+    text = repr(value)
+    small = _SMALL.fullmatch(text)
+    if small is None:
+        return text
+    sign, lead, fraction, exponent = small.groups()
+    if int(exponent) == 5:
+        return f"{sign}0.0000{lead}{fraction or ''}"
+    return f"{sign}{lead}{'.' + fraction if fraction else ''}e-{int(exponent)}"
+
+
+def _encode_with_floats(data: Any, indent: int | None, depth: int) -> str:
+    """The stdlib path for documents with floats (custom event types only)."""
+    if isinstance(data, float):
+        return _float_text(data)
+    if isinstance(data, (dict, list)):
+        items = (
+            [f"{json.dumps(k, ensure_ascii=False)}:{' ' if indent else ''}" for k in data]
+            if isinstance(data, dict)
+            else [""] * len(data)
+        )
+        values = data.values() if isinstance(data, dict) else data
+        parts = [k + _encode_with_floats(v, indent, depth + 1) for k, v in zip(items, values, strict=True)]
+        open_, close = ("{", "}") if isinstance(data, dict) else ("[", "]")
+        if not parts:
+            return open_ + close
+        if indent is None:
+            return open_ + ",".join(parts) + close
+        pad = "\n" + " " * (indent * (depth + 1))
+        return open_ + pad + ("," + pad).join(parts) + "\n" + " " * (indent * depth) + close
+    return json.dumps(data, ensure_ascii=False)
 
 
 def to_json(obj: object, *, indent: int | None = None) -> str:

@@ -1,0 +1,776 @@
+"""Precision and TimeRef: truncation, periods, the constructors of, at, parse and relative, and equality."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsevents import Precision, TimeRef, ValidationError
+
+MSK = ZoneInfo("Europe/Moscow")
+NEW_YORK = ZoneInfo("America/New_York")
+PLUS_3 = timezone(timedelta(hours=3))
+ANCHOR = datetime(2022, 7, 28, 22, 23, tzinfo=UTC)  # a Thursday
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+UNKNOWN_RELATIVE = "expected a relative date expression such as 'on Wednesday' or 'last month', found {!r}"
+
+
+def details(excinfo: pytest.ExceptionInfo[ValidationError]) -> list[tuple[str, str]]:
+    return [(e.path, e.message) for e in excinfo.value.errors]
+
+
+def utc(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=UTC)
+
+
+# --- Precision ------------------------------------------------------------------------------------------
+
+
+def test_precisions_are_ordered_coarsest_first():
+    assert [p.value for p in Precision] == ["year", "month", "week", "day", "hour", "minute", "second"]
+
+
+@pytest.mark.parametrize(
+    ("precision", "expected"),
+    [
+        (Precision.YEAR, utc(2022, 1, 1)),
+        (Precision.MONTH, utc(2022, 7, 1)),
+        (Precision.WEEK, utc(2022, 7, 25)),
+        (Precision.DAY, utc(2022, 7, 28)),
+        (Precision.HOUR, utc(2022, 7, 28, 22)),
+        (Precision.MINUTE, utc(2022, 7, 28, 22, 23)),
+        (Precision.SECOND, utc(2022, 7, 28, 22, 23, 45)),
+    ],
+)
+def test_truncate(precision, expected):
+    assert precision.truncate(utc(2022, 7, 28, 22, 23, 45, 123456)) == expected
+
+
+@pytest.mark.parametrize(
+    ("moment", "monday"),
+    [
+        (utc(2022, 7, 25), utc(2022, 7, 25)),  # a Monday at midnight is its own week's start
+        (utc(2022, 7, 25, 13, 5), utc(2022, 7, 25)),
+        (utc(2022, 7, 31, 23, 59, 59), utc(2022, 7, 25)),  # Sunday ends the ISO week
+        (utc(2022, 8, 1), utc(2022, 8, 1)),
+        (utc(2023, 1, 1, 12), utc(2022, 12, 26)),  # across a year boundary
+        (utc(2021, 1, 1), utc(2020, 12, 28)),  # ISO week 53 of 2020
+        (utc(2024, 3, 2), utc(2024, 2, 26)),  # across 29 February
+    ],
+)
+def test_truncate_to_week_gives_the_iso_monday(moment, monday):
+    start = Precision.WEEK.truncate(moment)
+    assert start == monday
+    assert start.isocalendar().weekday == 1
+    assert start.isocalendar()[:2] == moment.isocalendar()[:2]
+
+
+def test_truncate_keeps_the_zone_and_works_on_local_time():
+    moment = datetime(2022, 7, 28, 2, 30, tzinfo=MSK)  # still 27 July in UTC
+    start = Precision.DAY.truncate(moment)
+    assert start.tzinfo is MSK
+    assert start.isoformat() == "2022-07-28T00:00:00+03:00"
+    assert Precision.WEEK.truncate(moment).isoformat() == "2022-07-25T00:00:00+03:00"
+
+
+@pytest.mark.parametrize(
+    ("precision", "step"),
+    [
+        (Precision.YEAR, relativedelta(years=1)),
+        (Precision.MONTH, relativedelta(months=1)),
+        (Precision.WEEK, relativedelta(weeks=1)),
+        (Precision.DAY, relativedelta(days=1)),
+        (Precision.HOUR, relativedelta(hours=1)),
+        (Precision.MINUTE, relativedelta(minutes=1)),
+        (Precision.SECOND, relativedelta(seconds=1)),
+    ],
+)
+def test_step(precision, step):
+    assert precision.step == step
+
+
+# --- TimeRef construction -------------------------------------------------------------------------------
+
+
+def test_timeref_defaults():
+    ref = TimeRef(start=utc(2022, 7, 28))
+    assert ref.precision is Precision.DAY
+    assert ref.text is None
+    assert ref.approximate is False
+
+
+@pytest.mark.parametrize(
+    ("start", "precision"),
+    [
+        (utc(2022, 1, 1), Precision.YEAR),
+        (utc(2022, 7, 1), Precision.MONTH),
+        (utc(2022, 7, 25), Precision.WEEK),
+        (utc(2022, 7, 28), Precision.DAY),
+        (utc(2022, 7, 28, 22), Precision.HOUR),
+        (utc(2022, 7, 28, 22, 23), Precision.MINUTE),
+        (utc(2022, 7, 28, 22, 23, 45), Precision.SECOND),
+        (datetime(2022, 7, 28, tzinfo=MSK), Precision.DAY),
+    ],
+)
+def test_timeref_accepts_a_truncated_aware_start(start, precision):
+    ref = TimeRef(start=start, precision=precision)
+    assert ref.start == start
+    assert ref.precision is precision
+
+
+@pytest.mark.parametrize(
+    ("start", "precision", "expected"),
+    [
+        (utc(2022, 7, 28), Precision.YEAR, "2022-01-01T00:00:00+00:00"),
+        (utc(2022, 7, 28), Precision.MONTH, "2022-07-01T00:00:00+00:00"),
+        (utc(2022, 7, 28), Precision.WEEK, "2022-07-25T00:00:00+00:00"),
+        (utc(2022, 7, 28, 22), Precision.DAY, "2022-07-28T00:00:00+00:00"),
+        (utc(2022, 7, 28, 22, 23), Precision.HOUR, "2022-07-28T22:00:00+00:00"),
+        (utc(2022, 7, 28, 22, 23, 45), Precision.MINUTE, "2022-07-28T22:23:00+00:00"),
+        (utc(2022, 7, 28, 22, 23, 45, 5), Precision.SECOND, "2022-07-28T22:23:45+00:00"),
+    ],
+)
+def test_timeref_rejects_a_start_not_truncated_to_its_precision(start, precision, expected):
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef(start=start, precision=precision)
+    assert details(excinfo) == [
+        (
+            "TimeRef.start",
+            f"expected a start truncated to {precision.value} precision ({expected}),"
+            f" found {start.isoformat()}",
+        )
+    ]
+
+
+def test_timeref_truncation_is_checked_in_the_start_zone():
+    # Midnight UTC is 03:00 in Moscow: not the start of a Moscow day.
+    start = datetime(2022, 7, 28, 3, tzinfo=MSK)
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef(start=start)
+    assert details(excinfo) == [
+        (
+            "TimeRef.start",
+            "expected a start truncated to day precision (2022-07-28T00:00:00+03:00),"
+            " found 2022-07-28T03:00:00+03:00",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        (
+            {"start": datetime(2022, 7, 28)},
+            [("TimeRef.start", "expected a timezone-aware datetime, found naive 2022-07-28T00:00:00")],
+        ),
+        ({"start": "2022-07-28"}, [("TimeRef.start", "expected datetime, found '2022-07-28'")]),
+        (
+            {"start": date(2022, 7, 28)},
+            [("TimeRef.start", "expected datetime, found date (datetime.date(2022, 7, 28))")],
+        ),
+        (
+            {"start": utc(2022, 7, 28), "precision": "day"},
+            [("TimeRef.precision", "expected a Precision, found 'day'")],
+        ),
+        (
+            {"start": utc(2022, 7, 28), "text": " on Thursday"},
+            [("TimeRef.text", "expected no leading or trailing white space, found ' on Thursday'")],
+        ),
+        ({"start": utc(2022, 7, 28), "text": ""}, [("TimeRef.text", "must not be blank, found ''")]),
+        (
+            {"start": utc(2022, 7, 28), "approximate": 1},
+            [("TimeRef.approximate", "expected bool, found int (1)")],
+        ),
+        (
+            {"start": datetime(2022, 7, 28, 1), "precision": 1, "approximate": "yes"},
+            [
+                ("TimeRef.start", "expected a timezone-aware datetime, found naive 2022-07-28T01:00:00"),
+                ("TimeRef.precision", "expected a Precision, found int (1)"),
+                ("TimeRef.approximate", "expected bool, found 'yes'"),
+            ],
+        ),
+    ],
+)
+def test_timeref_rejects(kwargs, expected):
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef(**kwargs)
+    assert details(excinfo) == expected
+
+
+# --- end and contains -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "precision", "end"),
+    [
+        (utc(2022, 1, 1), Precision.YEAR, utc(2023, 1, 1)),
+        (utc(2024, 1, 1), Precision.YEAR, utc(2025, 1, 1)),
+        (utc(2022, 7, 1), Precision.MONTH, utc(2022, 8, 1)),
+        (utc(2022, 12, 1), Precision.MONTH, utc(2023, 1, 1)),
+        (utc(2022, 1, 1), Precision.MONTH, utc(2022, 2, 1)),
+        (utc(2023, 2, 1), Precision.MONTH, utc(2023, 3, 1)),
+        (utc(2024, 2, 1), Precision.MONTH, utc(2024, 3, 1)),
+        (utc(2000, 2, 1), Precision.MONTH, utc(2000, 3, 1)),
+        (utc(2022, 7, 25), Precision.WEEK, utc(2022, 8, 1)),
+        (utc(2022, 12, 26), Precision.WEEK, utc(2023, 1, 2)),
+        (utc(2022, 7, 28), Precision.DAY, utc(2022, 7, 29)),
+        (utc(2022, 12, 31), Precision.DAY, utc(2023, 1, 1)),
+        (utc(2023, 2, 28), Precision.DAY, utc(2023, 3, 1)),
+        (utc(2024, 2, 28), Precision.DAY, utc(2024, 2, 29)),
+        (utc(2024, 2, 29), Precision.DAY, utc(2024, 3, 1)),
+        (utc(2022, 7, 28, 23), Precision.HOUR, utc(2022, 7, 29)),
+        (utc(2022, 12, 31, 23, 59), Precision.MINUTE, utc(2023, 1, 1)),
+        (utc(2022, 7, 28, 22, 23, 59), Precision.SECOND, utc(2022, 7, 28, 22, 24)),
+    ],
+)
+def test_end_is_the_exclusive_end_of_the_period(start, precision, end):
+    ref = TimeRef(start=start, precision=precision)
+    assert ref.end == end
+    assert ref.contains(end - timedelta(microseconds=1))
+    assert not ref.contains(end)
+
+
+def test_end_keeps_the_zone():
+    end = TimeRef.of(2022, 7, tz=MSK).end
+    assert end.tzinfo is MSK
+    assert end.isoformat() == "2022-08-01T00:00:00+03:00"
+
+
+@pytest.mark.parametrize(
+    ("moment", "inside"),
+    [
+        (utc(2022, 7, 28), True),
+        (utc(2022, 7, 28, 12), True),
+        (utc(2022, 7, 28, 23, 59, 59, 999999), True),
+        (utc(2022, 7, 29), False),
+        (utc(2022, 7, 27, 23, 59, 59, 999999), False),
+        (datetime(2022, 7, 29, 2, 59, tzinfo=MSK), True),  # 23:59 UTC on the 28th
+        (datetime(2022, 7, 29, 3, 0, tzinfo=MSK), False),  # midnight UTC on the 29th
+        (datetime(2022, 7, 28, 2, 59, tzinfo=MSK), False),  # 23:59 UTC on the 27th
+    ],
+)
+def test_contains(moment, inside):
+    assert TimeRef.of(2022, 7, 28).contains(moment) is inside
+
+
+# --- TimeRef.of -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("parts", "precision", "start"),
+    [
+        ((2022,), Precision.YEAR, utc(2022, 1, 1)),
+        ((2022, 7), Precision.MONTH, utc(2022, 7, 1)),
+        ((2022, 7, 28), Precision.DAY, utc(2022, 7, 28)),
+        ((2022, 7, 28, 22), Precision.HOUR, utc(2022, 7, 28, 22)),
+        ((2022, 7, 28, 22, 23), Precision.MINUTE, utc(2022, 7, 28, 22, 23)),
+        ((2022, 7, 28, 22, 23, 45), Precision.SECOND, utc(2022, 7, 28, 22, 23, 45)),
+        ((2024, 2, 29), Precision.DAY, utc(2024, 2, 29)),
+    ],
+)
+def test_of_takes_the_precision_from_the_parts(parts, precision, start):
+    ref = TimeRef.of(*parts)
+    assert ref.precision is precision
+    assert ref.start == start
+    assert ref.start.tzinfo is UTC
+
+
+def test_of_keyword_parts():
+    assert TimeRef.of(year=2022, month=7, day=28, hour=22) == TimeRef(
+        start=utc(2022, 7, 28, 22), precision=Precision.HOUR
+    )
+
+
+def test_of_keeps_text_and_approximate():
+    ref = TimeRef.of(2022, 7, text="July 2022", approximate=True)
+    assert ref.text == "July 2022"
+    assert ref.approximate is True
+
+
+def test_of_honours_the_tz_argument():
+    ref = TimeRef.of(2022, 7, 28, 10, tz=MSK)
+    assert ref.start.tzinfo is MSK
+    assert ref.start.utcoffset() == timedelta(hours=3)
+    assert ref.start.isoformat() == "2022-07-28T10:00:00+03:00"
+    assert ref.start == utc(2022, 7, 28, 7)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"year": 2022, "day": 28}, "day given without month"),
+        ({"year": 2022, "month": 7, "hour": 10}, "hour given without day"),
+        ({"year": 2022, "month": 7, "day": 28, "minute": 5}, "minute given without hour"),
+        ({"year": 2022, "month": 7, "day": 28, "hour": 1, "second": 5}, "second given without minute"),
+        ({"year": None, "month": 7}, "month given without year"),
+        ({"year": 2022, "second": 5}, "second given without month"),
+    ],
+)
+def test_of_rejects_a_gap_in_the_parts(kwargs, message):
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.of(**kwargs)
+    assert details(excinfo) == [("TimeRef.of", message)]
+
+
+def _calendar_error(*parts: int) -> str:
+    """What datetime() says of these parts, with the missing month and day filled in as 1."""
+    padded = (*parts, 1, 1)[: max(3, len(parts))]
+    try:
+        datetime(*padded, tzinfo=UTC)
+    except ValueError as exc:
+        return str(exc)
+    raise AssertionError(f"{parts} is a calendar date")
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        (2022, 2, 30),
+        (2023, 2, 29),
+        (2022, 4, 31),
+        (2022, 13),
+        (2022, 0),
+        (2022, 7, 0),
+        (2022, 7, 28, 24),
+        (2022, 7, 28, 1, 60),
+        (0,),
+    ],
+)
+def test_of_rejects_a_date_not_in_the_calendar(parts):
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.of(*parts)
+    assert details(excinfo) == [("TimeRef.of", f"not a calendar date: {_calendar_error(*parts)}")]
+
+
+@pytest.mark.parametrize(
+    ("args", "path", "found"),
+    [
+        ((True,), "TimeRef.of.year", "bool (True)"),
+        ((2022, True), "TimeRef.of.month", "bool (True)"),
+        ((2022, 7, False), "TimeRef.of.day", "bool (False)"),
+        ((2022, 7, 28, True), "TimeRef.of.hour", "bool (True)"),
+        (("2022",), "TimeRef.of.year", "'2022'"),
+        ((2022, 7.0), "TimeRef.of.month", "float (7.0)"),
+        ((None,), "TimeRef.of.year", "null"),
+    ],
+)
+def test_of_rejects_non_int_parts_and_a_bool_is_not_an_int(args, path, found):
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.of(*args)
+    assert details(excinfo) == [(path, f"expected int, found {found}")]
+
+
+# --- TimeRef.at -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("precision", "start"),
+    [
+        (Precision.YEAR, utc(2022, 1, 1)),
+        (Precision.MONTH, utc(2022, 7, 1)),
+        (Precision.WEEK, utc(2022, 7, 25)),
+        (Precision.DAY, utc(2022, 7, 28)),
+        (Precision.HOUR, utc(2022, 7, 28, 22)),
+        (Precision.MINUTE, utc(2022, 7, 28, 22, 23)),
+        (Precision.SECOND, utc(2022, 7, 28, 22, 23, 45)),
+    ],
+)
+def test_at_gives_the_period_containing_the_moment(precision, start):
+    moment = utc(2022, 7, 28, 22, 23, 45, 678)
+    ref = TimeRef.at(moment, precision)
+    assert ref.start == start
+    assert ref.precision is precision
+    assert ref.contains(moment)
+
+
+def test_at_defaults_to_day_and_keeps_text_and_approximate():
+    ref = TimeRef.at(ANCHOR, text="on Thursday", approximate=True)
+    assert ref == TimeRef(start=utc(2022, 7, 28), text="on Thursday", approximate=True)
+
+
+def test_at_keeps_the_zone_of_the_moment():
+    ref = TimeRef.at(datetime(2022, 7, 28, 1, 30, tzinfo=MSK))
+    assert ref.start.tzinfo is MSK
+    assert ref.start.isoformat() == "2022-07-28T00:00:00+03:00"
+
+
+def test_at_rejects_a_naive_moment():
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.at(datetime(2022, 7, 28, 22, 23))
+    assert details(excinfo) == [
+        ("TimeRef.start", "expected a timezone-aware datetime, found naive 2022-07-28T22:23:00")
+    ]
+
+
+def test_at_rejects_a_non_datetime():
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.at("2022-07-28")
+    assert details(excinfo) == [("TimeRef.start", "expected datetime, found '2022-07-28'")]
+
+
+# --- TimeRef.parse --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "start"),
+    [
+        ("28 Jul, 2022 22:23", Precision.MINUTE, "2022-07-28T22:23:00+00:00"),
+        ("July 2022", Precision.MONTH, "2022-07-01T00:00:00+00:00"),
+        ("Jul 2022", Precision.MONTH, "2022-07-01T00:00:00+00:00"),
+        ("2012", Precision.YEAR, "2012-01-01T00:00:00+00:00"),
+        ("28 July 2022", Precision.DAY, "2022-07-28T00:00:00+00:00"),
+        ("July 28, 2022", Precision.DAY, "2022-07-28T00:00:00+00:00"),
+        ("2022-07-28", Precision.DAY, "2022-07-28T00:00:00+00:00"),
+        ("2024-02-29", Precision.DAY, "2024-02-29T00:00:00+00:00"),
+        ("28 Jul 2022 10pm", Precision.HOUR, "2022-07-28T22:00:00+00:00"),
+        ("2022-07-28 22:23:45", Precision.SECOND, "2022-07-28T22:23:45+00:00"),
+        ("2022-07-28T22:23:00+03:00", Precision.SECOND, "2022-07-28T22:23:00+03:00"),
+        ("2022-07-28T22:23+03:00", Precision.MINUTE, "2022-07-28T22:23:00+03:00"),
+        ("2022-07-28T22:23:00-05:30", Precision.SECOND, "2022-07-28T22:23:00-05:30"),
+    ],
+)
+def test_parse(text, precision, start):
+    ref = TimeRef.parse(text)
+    assert ref.precision is precision
+    assert ref.start.isoformat() == start
+    assert ref.text == text
+    assert ref.approximate is False
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("2022-07-28T22:23:00+03:00", timedelta(hours=3)),
+        ("2022-07-28T22:23:00-05:30", timedelta(hours=-5, minutes=-30)),
+        ("2022-07-28T22:23:00Z", timedelta(0)),
+    ],
+)
+def test_parse_keeps_the_offset_of_the_text_over_the_tz_argument(text, offset):
+    ref = TimeRef.parse(text, tz=NEW_YORK)
+    assert ref.start.utcoffset() == offset
+    assert ref.start.replace(tzinfo=None) == datetime(2022, 7, 28, 22, 23)
+
+
+def test_parse_honours_the_tz_argument_when_the_text_has_no_zone():
+    ref = TimeRef.parse("28 July 2022 10:00", tz=MSK)
+    assert ref.start.tzinfo is MSK
+    assert ref.start.isoformat() == "2022-07-28T10:00:00+03:00"
+
+
+def test_parse_strips_the_text_and_keeps_approximate():
+    ref = TimeRef.parse("  July 2022 ", approximate=True)
+    assert ref.text == "July 2022"
+    assert ref.approximate is True
+    assert ref.start == utc(2022, 7, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "July",
+        "28 July",
+        "Jul 28",
+        "12",
+        "300 people gathered",
+        "when pigs fly",
+        "yesterday",
+        "",
+        "   ",
+        "28 2022",  # a day without a month
+        "10:00 MSK 2022",
+        "28 July 2022 10:00 MSK",  # MSK is not a zone dateutil knows: dropping it would be a guess
+        "2022-07-28 22:23:45.5",  # finer than a second
+        "30 February 2022",
+    ],
+)
+def test_parse_rejects(text):
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.parse(text)
+    assert details(excinfo) == [("TimeRef.parse", f"expected a date expression, found {text!r}")]
+
+
+@pytest.fixture
+def machine_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Set the local zone of the process (the TZ variable) for one test, then restore it."""
+
+    def set_zone(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield set_zone
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.parametrize(
+    ("zone", "text"),
+    [
+        # On a New York machine dateutil reads "EST" as the local zone, which in July is EDT (-04:00).
+        ("America/New_York", "28 July 2022 10:00 EST"),
+        ("Europe/Moscow", "28 July 2022 10:00 MSK"),
+    ],
+)
+def test_parse_rejects_a_zone_name_whatever_the_machine_zone(machine_zone, zone, text):
+    machine_zone(zone)
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.parse(text)
+    assert details(excinfo) == [("TimeRef.parse", f"expected a date expression, found {text!r}")]
+
+
+def test_parse_rejects_a_non_string():
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.parse(2022)
+    assert details(excinfo) == [("TimeRef.parse", "expected str, found int (2022)")]
+
+
+# --- TimeRef.relative -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("weekday", "day"),
+    [
+        ("monday", date(2022, 7, 25)),
+        ("tuesday", date(2022, 7, 26)),
+        ("wednesday", date(2022, 7, 27)),
+        ("thursday", date(2022, 7, 28)),
+        ("friday", date(2022, 7, 22)),
+        ("saturday", date(2022, 7, 23)),
+        ("sunday", date(2022, 7, 24)),
+    ],
+)
+@pytest.mark.parametrize("form", ["{}", "on {}", "On {}", "{} morning", "earlier on {}", "ON {}"])
+def test_a_weekday_is_the_most_recent_such_day_on_or_before_the_anchor(weekday, day, form):
+    text = form.format(weekday.capitalize() if form.startswith("On") else weekday)
+    ref = TimeRef.relative(text, anchor=ANCHOR)
+    assert ref.start == datetime(day.year, day.month, day.day, tzinfo=UTC)
+    assert ref.precision is Precision.DAY
+    assert ref.text == text
+    assert ref.approximate is False
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "precision", "approximate"),
+    [
+        ("On Wednesday", utc(2022, 7, 27), Precision.DAY, False),
+        ("earlier on Thursday", utc(2022, 7, 28), Precision.DAY, False),
+        ("last Thursday", utc(2022, 7, 21), Precision.DAY, False),
+        ("last Wednesday", utc(2022, 7, 27), Precision.DAY, False),
+        ("next Tuesday", utc(2022, 8, 2), Precision.DAY, False),
+        ("next Thursday", utc(2022, 8, 4), Precision.DAY, False),
+        ("next Friday", utc(2022, 7, 29), Precision.DAY, False),
+        ("today", utc(2022, 7, 28), Precision.DAY, False),
+        ("tonight", utc(2022, 7, 28), Precision.DAY, False),
+        ("this morning", utc(2022, 7, 28), Precision.DAY, False),
+        ("yesterday", utc(2022, 7, 27), Precision.DAY, False),
+        ("Yesterday evening", utc(2022, 7, 27), Precision.DAY, False),
+        ("the day before yesterday", utc(2022, 7, 26), Precision.DAY, False),
+        ("tomorrow", utc(2022, 7, 29), Precision.DAY, False),
+        ("last week", utc(2022, 7, 18), Precision.WEEK, False),
+        ("this week", utc(2022, 7, 25), Precision.WEEK, False),
+        ("earlier this week", utc(2022, 7, 25), Precision.WEEK, False),
+        ("next week", utc(2022, 8, 1), Precision.WEEK, False),
+        ("last month", utc(2022, 6, 1), Precision.MONTH, False),
+        ("this month", utc(2022, 7, 1), Precision.MONTH, False),
+        ("earlier this month", utc(2022, 7, 1), Precision.MONTH, False),
+        ("next month", utc(2022, 8, 1), Precision.MONTH, False),
+        ("last year", utc(2021, 1, 1), Precision.YEAR, False),
+        ("this year", utc(2022, 1, 1), Precision.YEAR, False),
+        ("next year", utc(2023, 1, 1), Precision.YEAR, False),
+        ("3 days ago", utc(2022, 7, 25), Precision.DAY, False),
+        ("a day ago", utc(2022, 7, 27), Precision.DAY, False),
+        ("two weeks ago", utc(2022, 7, 11), Precision.WEEK, False),
+        ("three months ago", utc(2022, 4, 1), Precision.MONTH, False),
+        ("12 years ago", utc(2010, 1, 1), Precision.YEAR, False),
+        ("in the coming days", utc(2022, 7, 29), Precision.DAY, True),
+        ("in the coming weeks", utc(2022, 8, 1), Precision.WEEK, True),
+    ],
+)
+def test_relative(text, start, precision, approximate):
+    ref = TimeRef.relative(text, anchor=ANCHOR)
+    assert ref.start == start
+    assert ref.start.tzinfo is UTC
+    assert ref.precision is precision
+    assert ref.approximate is approximate
+    assert ref.text == text
+
+
+def test_relative_keeps_the_surface_text_stripped():
+    ref = TimeRef.relative("  On Wednesday \n", anchor=ANCHOR)
+    assert ref.text == "On Wednesday"
+    assert ref.start == utc(2022, 7, 27)
+
+
+def test_relative_accepts_a_timeref_anchor():
+    anchor = TimeRef.of(2022, 7, 28, 22, 23)
+    assert TimeRef.relative("yesterday", anchor=anchor).start == utc(2022, 7, 27)
+    assert TimeRef.relative("On Wednesday", anchor=TimeRef.of(2022, 7)).start == utc(2022, 6, 29)
+
+
+def test_relative_resolves_by_the_local_date_of_the_anchor_and_keeps_its_zone():
+    anchor = datetime(2022, 7, 28, 21, 0, tzinfo=NEW_YORK)  # already Friday 29 July in UTC
+    assert anchor.astimezone(UTC).date() == date(2022, 7, 29)
+    today = TimeRef.relative("today", anchor=anchor)
+    assert today.start.tzinfo is NEW_YORK
+    assert today.start.isoformat() == "2022-07-28T00:00:00-04:00"
+    assert TimeRef.relative("On Friday", anchor=anchor).start.isoformat() == "2022-07-22T00:00:00-04:00"
+    assert TimeRef.relative("tomorrow", anchor=anchor).start.isoformat() == "2022-07-29T00:00:00-04:00"
+    assert TimeRef.relative("last week", anchor=anchor).start.isoformat() == "2022-07-18T00:00:00-04:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "start", "precision"),
+    [
+        ("last month", utc(2023, 1, 15, 9), utc(2022, 12, 1), Precision.MONTH),
+        ("yesterday", utc(2023, 1, 1, 9), utc(2022, 12, 31), Precision.DAY),
+        ("last week", utc(2023, 1, 4), utc(2022, 12, 26), Precision.WEEK),
+        ("On Saturday", utc(2023, 1, 2), utc(2022, 12, 31), Precision.DAY),
+        ("tomorrow", utc(2022, 12, 31, 23), utc(2023, 1, 1), Precision.DAY),
+        ("next month", utc(2022, 12, 10), utc(2023, 1, 1), Precision.MONTH),
+        ("last month", utc(2022, 3, 31), utc(2022, 2, 1), Precision.MONTH),
+        ("yesterday", utc(2024, 3, 1), utc(2024, 2, 29), Precision.DAY),
+        ("in the coming days", utc(2022, 12, 31, 20), utc(2023, 1, 1), Precision.DAY),
+    ],
+)
+def test_relative_across_month_and_year_boundaries(text, anchor, start, precision):
+    ref = TimeRef.relative(text, anchor=anchor)
+    assert ref.start == start
+    assert ref.precision is precision
+
+
+@pytest.mark.parametrize(
+    ("anchor", "found"),
+    [
+        (datetime(2022, 7, 28, 22, 23), "datetime (datetime.datetime(2022, 7, 28, 22, 23))"),
+        ("2022-07-28", "'2022-07-28'"),
+        (None, "null"),
+        (date(2022, 7, 28), "date (datetime.date(2022, 7, 28))"),
+    ],
+)
+def test_relative_rejects_an_anchor_that_is_not_aware(anchor, found):
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.relative("yesterday", anchor=anchor)
+    assert details(excinfo) == [
+        ("TimeRef.relative.anchor", f"expected a timezone-aware datetime or a TimeRef, found {found}")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "when pigs fly",
+        "",
+        "July 2022",
+        "last decade",
+        "some days ago",
+        "Thursdays",
+        "on",
+        "next next week",
+        "in the coming months",
+    ],
+)
+def test_relative_rejects_unknown_text(text):
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.relative(text, anchor=ANCHOR)
+    assert details(excinfo) == [("TimeRef.relative", UNKNOWN_RELATIVE.format(text))]
+
+
+def test_relative_rejects_a_non_string():
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.relative(3, anchor=ANCHOR)
+    assert details(excinfo) == [("TimeRef.relative", "expected str, found int (3)")]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [
+        ("sunday", utc(1, 1, 1)),  # 1 January of year 1 is a Monday: no Sunday before it
+        ("last year", utc(1, 6, 1)),
+        ("next year", utc(9999, 6, 1)),
+        ("tomorrow", utc(9999, 12, 31, 12)),
+    ],
+)
+def test_relative_beyond_the_calendar_is_a_validation_error(text, anchor):
+    # The design: every problem with data is a ValidationError, never a bare ValueError or OverflowError.
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.relative(text, anchor=anchor)
+    assert [e.path for e in excinfo.value.errors] == ["TimeRef.relative"]
+
+
+# Anchors from the second week of year 1: the most recent of any weekday then always exists.
+aware_anchors = st.datetimes(min_value=datetime(1, 1, 8), timezones=st.timezones())
+
+
+@given(anchor=aware_anchors, weekday=st.sampled_from(WEEKDAYS))
+def test_a_weekday_is_never_in_the_future_and_at_most_six_days_back(anchor, weekday):
+    ref = TimeRef.relative(weekday, anchor=anchor)
+    back = (anchor.date() - ref.start.date()).days
+    assert 0 <= back <= 6
+    assert ref.start.weekday() == WEEKDAYS.index(weekday)
+    assert ref.start.tzinfo is anchor.tzinfo
+    assert ref.precision is Precision.DAY
+
+
+@given(anchor=aware_anchors, weekday=st.sampled_from(WEEKDAYS))
+def test_last_weekday_is_strictly_before_the_anchor_day_and_at_most_a_week_back(anchor, weekday):
+    ref = TimeRef.relative(f"last {weekday}", anchor=anchor)
+    back = (anchor.date() - ref.start.date()).days
+    assert 1 <= back <= 7
+    assert ref.start.weekday() == WEEKDAYS.index(weekday)
+
+
+@given(
+    anchor=st.datetimes(max_value=datetime(9999, 12, 24), timezones=st.timezones()),
+    weekday=st.sampled_from(WEEKDAYS),
+)
+def test_next_weekday_is_strictly_after_the_anchor_day_and_at_most_a_week_ahead(anchor, weekday):
+    ref = TimeRef.relative(f"next {weekday}", anchor=anchor)
+    ahead = (ref.start.date() - anchor.date()).days
+    assert 1 <= ahead <= 7
+    assert ref.start.weekday() == WEEKDAYS.index(weekday)
+
+
+# --- equality -------------------------------------------------------------------------------------------
+
+
+def test_same_instant_in_different_offsets_is_not_equal():
+    in_utc = TimeRef(start=utc(2022, 7, 28, 0), precision=Precision.HOUR)
+    in_moscow = TimeRef(start=datetime(2022, 7, 28, 3, tzinfo=PLUS_3), precision=Precision.HOUR)
+    assert in_utc.start == in_moscow.start  # Python's datetimes call them equal ...
+    assert in_utc != in_moscow  # ... but they serialize differently, so the refs are not
+    assert len({in_utc, in_moscow}) == 2
+
+
+def test_same_instant_in_a_named_zone_and_a_fixed_offset_of_the_same_value_is_equal():
+    named = TimeRef.of(2022, 7, 28, tz=MSK)
+    fixed = TimeRef.of(2022, 7, 28, tz=PLUS_3)
+    assert named == fixed
+    assert hash(named) == hash(fixed)
+
+
+@pytest.mark.parametrize("zone", [UTC, timezone(timedelta(0)), ZoneInfo("UTC")])
+def test_equal_refs_hash_equal(zone):
+    a = TimeRef(start=utc(2022, 7, 28), text="on Thursday")
+    b = TimeRef(start=datetime(2022, 7, 28, tzinfo=zone), text="on Thursday")
+    assert a == b
+    assert hash(a) == hash(b)
+    assert len({a, b}) == 1
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        TimeRef(start=utc(2022, 7, 29)),
+        TimeRef(start=utc(2022, 7, 28), precision=Precision.HOUR),
+        TimeRef(start=utc(2022, 7, 28), text="on Thursday"),
+        TimeRef(start=utc(2022, 7, 28), approximate=True),
+    ],
+)
+def test_refs_differing_in_any_field_are_not_equal(other):
+    assert TimeRef(start=utc(2022, 7, 28)) != other

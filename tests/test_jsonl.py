@@ -1,0 +1,367 @@
+"""JSON Lines: atomic writes, lazy reads, and bad lines that never cost the good ones around them."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
+import pytest
+
+from newsevents import (
+    Article,
+    Country,
+    ErrorDetail,
+    Person,
+    ValidationError,
+    dump_jsonl,
+    read_jsonl,
+    to_json,
+)
+
+TRICKY = "a\u2028b\u2029c\x85d\re\nf\x1c\x1d\x1e g “busy” 🙂"
+
+
+def some_articles(sample: Article, n: int = 3) -> list[Article]:
+    return [attrs.evolve(sample, id=f"article-{i}") for i in range(1, n + 1)]
+
+
+def expected_text(objs: list[object]) -> str:
+    return "".join(to_json(obj) + "\n" for obj in objs)
+
+
+def drain(reader: Iterator[Article], *, into: list[Article]) -> None:
+    """Read every item into ``into``; what was read before an error stays there."""
+    for item in reader:
+        into.append(item)  # noqa: PERF402 -- the items seen before an error are the point
+
+
+def bad_title_line(sample: Article) -> str:
+    data = json.loads(to_json(sample))
+    data["title"] = 5
+    return json.dumps(data, ensure_ascii=False)
+
+
+# ---------------------------------------------------------------- writing
+
+
+def test_dump_to_a_path(tmp_path: Path, sample_article: Article, json_backend: str) -> None:
+    articles = some_articles(sample_article)
+    target = tmp_path / "articles.jsonl"
+    assert dump_jsonl(articles, target) == 3
+    raw = target.read_bytes()
+    assert raw == expected_text(articles).encode("utf-8")
+    lines = raw.decode("utf-8").split("\n")
+    assert len(lines) == 4
+    assert lines[-1] == ""  # newline-terminated, no blank line after it
+    for line, article in zip(lines, articles, strict=False):
+        parsed = json.loads(line)
+        assert parsed["id"] == article.id
+        assert line == json.dumps(parsed, ensure_ascii=False, separators=(",", ":"))  # compact
+
+
+def test_dump_to_a_str_path_and_a_relative_path(
+    tmp_path: Path, sample_article: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = some_articles(sample_article, 2)
+    assert dump_jsonl(articles, str(tmp_path / "a.jsonl")) == 2
+    assert (tmp_path / "a.jsonl").read_text(encoding="utf-8") == expected_text(articles)
+    monkeypatch.chdir(tmp_path)
+    assert dump_jsonl(iter(articles), "b.jsonl") == 2
+    assert (tmp_path / "b.jsonl").read_text(encoding="utf-8") == expected_text(articles)
+    assert sorted(os.listdir(tmp_path)) == ["a.jsonl", "b.jsonl"]
+
+
+def test_dump_to_a_text_file_object(sample_article: Article, json_backend: str) -> None:
+    articles = some_articles(sample_article)
+    out = io.StringIO()
+    assert dump_jsonl(articles, out) == 3
+    assert out.getvalue() == expected_text(articles)
+
+
+def test_dump_to_a_binary_file_object(sample_article: Article, json_backend: str) -> None:
+    articles = some_articles(sample_article)
+    out = io.BytesIO()
+    assert dump_jsonl(articles, out) == 3
+    assert out.getvalue() == expected_text(articles).encode("utf-8")
+
+
+def test_dump_to_open_files(tmp_path: Path, sample_article: Article) -> None:
+    articles = some_articles(sample_article, 2)
+    text_path, binary_path = tmp_path / "text.jsonl", tmp_path / "binary.jsonl"
+    with text_path.open("w", encoding="utf-8") as out:
+        assert dump_jsonl(articles, out) == 2
+    with binary_path.open("wb") as out:
+        assert dump_jsonl(articles, out) == 2
+    with binary_path.open("ab") as out:
+        assert dump_jsonl(articles[:1], out) == 1
+    assert text_path.read_text(encoding="utf-8") == expected_text(articles)
+    assert binary_path.read_text(encoding="utf-8") == expected_text([*articles, articles[0]])
+
+
+def test_dump_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "empty.jsonl"
+    assert dump_jsonl([], target) == 0
+    assert target.read_bytes() == b""
+
+
+def test_dump_replaces_a_longer_old_file_entirely(tmp_path: Path) -> None:
+    target = tmp_path / "countries.jsonl"
+    target.write_bytes(b"x" * 10_000 + b"\n")
+    assert dump_jsonl([Country(code="RU")], target) == 1
+    assert target.read_bytes() == b'{"type":"country","code":"RU"}\n'
+
+
+# ---------------------------------------------------------------- atomic writes
+
+
+def test_failed_write_keeps_the_old_file_byte_for_byte(tmp_path: Path, sample_article: Article) -> None:
+    target = tmp_path / "articles.jsonl"
+    old = "old content “kept” 🙂\n".encode() + b"\x00\xff second line without newline"
+    target.write_bytes(old)
+
+    def failing() -> Iterator[Article]:
+        yield from some_articles(sample_article, 50)
+        raise RuntimeError("the source failed midway")
+
+    with pytest.raises(RuntimeError, match="the source failed midway"):
+        dump_jsonl(failing(), target)
+    assert target.read_bytes() == old
+    assert os.listdir(tmp_path) == ["articles.jsonl"]  # no temporary file left behind
+
+
+def test_failed_write_of_a_non_model_object_keeps_the_old_file(
+    tmp_path: Path, sample_article: Article
+) -> None:
+    target = tmp_path / "articles.jsonl"
+    old = b'{"old": true}\n'
+    target.write_bytes(old)
+    with pytest.raises(TypeError, match="to_dict takes a newsevents model object"):
+        dump_jsonl([sample_article, "not an article", sample_article], target)
+    assert target.read_bytes() == old
+    assert os.listdir(tmp_path) == ["articles.jsonl"]
+
+
+def test_failed_write_to_a_new_path_leaves_nothing(tmp_path: Path, sample_article: Article) -> None:
+    def failing() -> Iterator[Article]:
+        yield sample_article
+        raise KeyboardInterrupt  # not an Exception: cleanup must still happen
+
+    with pytest.raises(KeyboardInterrupt):
+        dump_jsonl(failing(), tmp_path / "new.jsonl")
+    assert os.listdir(tmp_path) == []
+
+
+# ---------------------------------------------------------------- reading
+
+
+def test_read_from_a_path(tmp_path: Path, sample_article: Article, json_backend: str) -> None:
+    articles = some_articles(sample_article)
+    target = tmp_path / "articles.jsonl"
+    target.write_text(expected_text(articles), encoding="utf-8")
+    assert list(read_jsonl(target)) == articles
+    assert list(read_jsonl(str(target))) == articles
+
+
+def test_read_from_a_binary_file(tmp_path: Path, sample_article: Article, json_backend: str) -> None:
+    articles = some_articles(sample_article)
+    target = tmp_path / "articles.jsonl"
+    target.write_text(expected_text(articles), encoding="utf-8")
+    with target.open("rb") as source:
+        assert list(read_jsonl(source)) == articles
+    assert list(read_jsonl(io.BytesIO(expected_text(articles).encode("utf-8")))) == articles
+
+
+def test_read_from_a_text_file(tmp_path: Path, sample_article: Article, json_backend: str) -> None:
+    articles = some_articles(sample_article)
+    target = tmp_path / "articles.jsonl"
+    target.write_text(expected_text(articles), encoding="utf-8")
+    with target.open(encoding="utf-8") as source:
+        assert list(read_jsonl(source)) == articles
+    assert list(read_jsonl(io.StringIO(expected_text(articles)))) == articles
+
+
+def test_read_from_a_list_of_lines(sample_article: Article, json_backend: str) -> None:
+    articles = some_articles(sample_article)
+    assert list(read_jsonl([to_json(a) for a in articles])) == articles
+    assert list(read_jsonl([to_json(a) + "\n" for a in articles])) == articles
+
+
+def test_default_type_is_article(sample_article: Article) -> None:
+    found = list(read_jsonl([to_json(sample_article)]))
+    assert found == [sample_article]
+    assert type(found[0]) is Article
+    with pytest.raises(ValidationError) as info:
+        list(read_jsonl([to_json(Person(name="Sergey Lavrov"))]))
+    assert info.value.errors == (ErrorDetail("$.type", "expected type 'article', found 'person'", 1),)
+
+
+def test_read_another_type(json_backend: str) -> None:
+    people = [Person(name="Sergey Lavrov"), Person(name="Мария Захарова", id="zakharova")]
+    found = list(read_jsonl([to_json(p) for p in people], Person))
+    assert found == people
+    assert all(type(p) is Person for p in found)
+
+
+def test_blank_lines_are_skipped_but_counted(sample_article: Article) -> None:
+    good = to_json(sample_article)
+    lines = ["", good, "   \n", "\n", "\t", good, ""]
+    assert list(read_jsonl(lines)) == [sample_article, sample_article]
+    with pytest.raises(ValidationError) as info:
+        list(read_jsonl([*lines, "{"]))
+    assert [e.line for e in info.value.errors] == [8]
+
+
+def test_round_trip_through_a_file_keeps_line_separators_inside_strings(
+    tmp_path: Path, json_backend: str
+) -> None:
+    people = [
+        Person(name="First", description=f"[{TRICKY}]"),
+        Person(name="Second", aliases=(f"[{TRICKY}]", "“x”")),
+        Person(name="Third"),
+    ]
+    target = tmp_path / "people.jsonl"
+    assert dump_jsonl(people, target) == 3
+    assert target.read_bytes().count(b"\n") == 3
+    assert list(read_jsonl(target, Person)) == people
+    with target.open(encoding="utf-8") as source:
+        assert list(read_jsonl(source, Person)) == people
+    with target.open("rb") as source:
+        assert list(read_jsonl(source, Person)) == people
+
+
+# ---------------------------------------------------------------- bad lines
+
+
+def test_bad_line_without_on_error_raises_after_the_good_lines_before_it(
+    sample_article: Article, json_backend: str
+) -> None:
+    good = to_json(sample_article)
+    lines = [good, good, bad_title_line(sample_article), good]
+    yielded: list[Article] = []
+    with pytest.raises(ValidationError) as info:
+        drain(read_jsonl(lines), into=yielded)
+    assert yielded == [sample_article, sample_article]
+    assert info.value.errors == (ErrorDetail("$.title", "expected str, found int (5)", 3),)
+    assert info.value.errors[0].line == 3
+    assert str(info.value) == "line 3: $.title: expected str, found int (5)"
+
+
+def test_invalid_json_line_names_its_line(sample_article: Article, json_backend: str) -> None:
+    lines = [to_json(sample_article), '{"type": "article", "id": ']
+    reader = read_jsonl(lines)
+    assert next(reader) == sample_article
+    with pytest.raises(ValidationError) as info:
+        next(reader)
+    (detail,) = info.value.errors
+    assert (detail.path, detail.line) == ("$", 2)
+    assert str(info.value).startswith("line 2: $: expected valid JSON, found an error: ")
+
+
+def test_on_error_collects_every_bad_line_and_loses_no_good_one(
+    sample_article: Article, json_backend: str
+) -> None:
+    articles = some_articles(sample_article, 7)
+    bad_json = '{"type": "article"'
+    bad_tag = to_json(Person(name="Sergey Lavrov"))
+    lines = [to_json(a) for a in articles]
+    lines.insert(2, bad_title_line(sample_article))  # line 3
+    lines.insert(5, bad_json)  # line 6
+    lines.insert(8, "")  # line 9, blank
+    lines.append(bad_tag)  # line 11
+    errors: list[ValidationError] = []
+    found = list(read_jsonl(lines, on_error=errors.append))
+    assert found == articles
+    assert len(found) == 7
+    assert len(errors) == 3
+    assert [[e.line for e in err.errors] for err in errors] == [[3], [6], [11]]
+    assert errors[0].errors == (ErrorDetail("$.title", "expected str, found int (5)", 3),)
+    assert errors[1].errors[0].path == "$"
+    assert errors[1].errors[0].message.startswith("expected valid JSON, found an error: ")
+    assert errors[2].errors == (ErrorDetail("$.type", "expected type 'article', found 'person'", 11),)
+    assert str(errors[0]) == "line 3: $.title: expected str, found int (5)"
+
+
+def test_every_problem_of_a_bad_line_carries_its_line(sample_article: Article) -> None:
+    data = json.loads(to_json(sample_article))
+    data["title"] = 5
+    data["topics"] = "diplomacy"
+    errors: list[ValidationError] = []
+    found = list(read_jsonl([to_json(sample_article), json.dumps(data)], on_error=errors.append))
+    assert found == [sample_article]
+    assert [(e.path, e.line) for err in errors for e in err.errors] == [("$.title", 2), ("$.topics", 2)]
+    assert str(errors[0]).splitlines() == [
+        "line 2: $.title: expected str, found int (5)",
+        "line 2: $.topics: expected an array (tuple[str, ...]), found 'diplomacy'",
+    ]
+
+
+def test_invalid_utf_8_is_an_error_for_its_line_only(
+    tmp_path: Path, sample_article: Article, json_backend: str
+) -> None:
+    good = to_json(sample_article).encode("utf-8")
+    broken = good.replace("“busy”".encode(), b"\xff\xfe busy", 1)
+    assert broken != good
+    raw = b"\n".join([good, broken, good]) + b"\n"
+    errors: list[ValidationError] = []
+    assert list(read_jsonl(io.BytesIO(raw), on_error=errors.append)) == [sample_article, sample_article]
+    assert len(errors) == 1
+    (detail,) = errors[0].errors
+    assert (detail.path, detail.line) == ("$", 2)
+    assert detail.message.startswith("expected valid JSON, found an error: ")
+    target = tmp_path / "broken.jsonl"
+    target.write_bytes(raw)
+    errors.clear()
+    assert list(read_jsonl(target, on_error=errors.append)) == [sample_article, sample_article]
+    assert [e.line for err in errors for e in err.errors] == [2]
+    reader = read_jsonl(target)
+    assert next(reader) == sample_article
+    with pytest.raises(ValidationError) as info:
+        next(reader)
+    assert info.value.errors[0].line == 2
+
+
+# ---------------------------------------------------------------- streaming
+
+
+def test_read_is_lazy_and_does_not_read_ahead(sample_article: Article) -> None:
+    line = to_json(sample_article)
+    consumed: list[int] = []
+
+    def source() -> Iterator[str]:
+        for number in range(1, 10_001):
+            if number > 2:
+                raise AssertionError(f"read ahead to line {number}")
+            consumed.append(number)
+            yield line
+
+    reader = read_jsonl(source())
+    assert consumed == []  # nothing read before the first item is asked for
+    assert next(reader) == sample_article
+    assert consumed == [1]
+    assert next(reader) == sample_article
+    assert consumed == [1, 2]
+    with pytest.raises(AssertionError, match="read ahead to line 3"):
+        next(reader)
+
+
+def test_read_streams_ten_thousand_lines(json_backend: str) -> None:
+    line = to_json(Country(code="RU"))
+    produced = 0
+
+    def source() -> Iterator[str]:
+        nonlocal produced
+        for _ in range(10_000):
+            produced += 1
+            yield line
+
+    reader = read_jsonl(source(), Country)
+    count = 0
+    for country in reader:
+        count += 1
+        assert produced == count  # one line read per item yielded, never more
+        assert country == Country(code="RU")
+    assert count == 10_000
