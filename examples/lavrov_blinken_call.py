@@ -158,6 +158,8 @@ def _russian_statements() -> list[Event]:
         text="Lavrov will pay attention to the request when time permits.",
         quotes=("pay attention to this request when time permits",),
         audience="journalists",
+        # The article dates this remark only by its own day: approximate, no surface text.
+        when=TimeRef.at(PUBLISHED, approximate=True),
         about=(LAVROV,),
         related=("call-request",),
     )

@@ -12,6 +12,7 @@ validate them; save and load them as JSON or JSON Lines.
 """
 
 from newsevents.article import Article
+from newsevents.corpus import Corpus, Hit
 from newsevents.dates import Precision, TimeRef
 from newsevents.entities import (
     Actor,
@@ -31,6 +32,7 @@ from newsevents.events import (
     DetentionStatus,
     DiplomaticRequest,
     Event,
+    Parties,
     QuoteMode,
     RequestKind,
     RequestStatus,
@@ -57,15 +59,18 @@ __all__ = [
     "Actor",
     "Article",
     "Certainty",
+    "Corpus",
     "Country",
     "Detention",
     "DetentionStatus",
     "DiplomaticRequest",
     "ErrorDetail",
     "Event",
+    "Hit",
     "NewsEventsError",
     "OrgKind",
     "Organization",
+    "Parties",
     "Person",
     "Place",
     "Precision",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import attrs
@@ -110,6 +111,18 @@ class Article(Model):
     def detentions(self) -> tuple[Detention, ...]:
         """The detentions, in article order."""
         return tuple(e for e in self.events if isinstance(e, Detention))
+
+    def find(self, predicate: Callable[[Event], bool]) -> tuple[Event, ...]:
+        """The events that match a predicate (see :mod:`newsevents.query`), in article order.
+
+        >>> from datetime import UTC
+        >>> from newsevents.query import of_type
+        >>> from newsevents import Statement
+        >>> Article(id="a", title="T", published=datetime(2022, 7, 28, tzinfo=UTC),
+        ...         publisher=Organization(name="RT")).find(of_type(Statement))
+        ()
+        """
+        return tuple(e for e in self.events if predicate(e))
 
     def event(self, id: str) -> Event:
         """The event with this id.

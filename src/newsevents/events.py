@@ -5,13 +5,13 @@ from __future__ import annotations
 import enum
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
 from newsevents._base import Model
 from newsevents.dates import TimeRef
-from newsevents.entities import Actor, Person, Place, actor_key
+from newsevents.entities import Actor, Country, Organization, Person, Place, actor_key
 from newsevents.errors import RegistrationError
 from newsevents.validators import checks, non_blank, slug, stripped
 
@@ -21,6 +21,7 @@ __all__ = [
     "DetentionStatus",
     "DiplomaticRequest",
     "Event",
+    "Parties",
     "QuoteMode",
     "RequestKind",
     "RequestStatus",
@@ -97,6 +98,25 @@ class DetentionStatus(enum.Enum):
     EXCHANGED = "exchanged"
 
 
+class Parties(NamedTuple):
+    """The actors of an event, split by the part they play (see :meth:`Event.parties`)."""
+
+    acting: tuple[Actor, ...] = ()
+    """The side that acts: a speaker, a requester, a detaining authority."""
+    receiving: tuple[Actor, ...] = ()
+    """The side acted upon: an addressee, a detainee."""
+    other: tuple[Actor, ...] = ()
+    """Everyone else involved: participants, people spoken about, the reporting source."""
+
+    @property
+    def everyone(self) -> tuple[Actor, ...]:
+        """Every actor, acting first, then receiving, then the others."""
+        return self.acting + self.receiving + self.other
+
+
+_ACTOR_TYPES = (Person, Organization, Country)
+
+
 @attrs.frozen(kw_only=True)
 class Event(Model):
     """The fields every event shares. Subclass it, with :func:`event_type`, for your own types.
@@ -121,12 +141,41 @@ class Event(Model):
     evidence: tuple[str, ...] = attrs.field(default=(), metadata=_FRAGMENTS)
     summary: str | None = attrs.field(default=None, metadata=_TEXT)
 
+    def parties(self) -> Parties:
+        """Who takes part: the acting side, the receiving side, and everyone else involved.
+
+        This is the PLOVER-style actor/recipient split that queries use
+        (:func:`newsevents.query.by`, :func:`~newsevents.query.to`,
+        :func:`~newsevents.query.involving`). The built-in types say which of their
+        fields act and which receive; for your own types, the default puts every
+        actor found in the fields (alone or in tuples) under ``other``; override it
+        to say more.
+
+        >>> from newsevents import Country, Detention, DetentionStatus, Person
+        >>> d = Detention(id="d1", detainee=Person(name="Paul Whelan"), held_by=Country(code="RU"),
+        ...               status=DetentionStatus.JAILED)
+        >>> [a.name for a in d.parties().acting], [a.name for a in d.parties().receiving]
+        (['Russia'], ['Paul Whelan'])
+        """
+        found: list[Actor] = []
+        for field in attrs.fields(type(self)):
+            value = getattr(self, field.name)
+            if isinstance(value, _ACTOR_TYPES):
+                found.append(value)
+            elif isinstance(value, tuple):
+                found.extend(v for v in value if isinstance(v, _ACTOR_TYPES))
+        return Parties(other=tuple(found))
+
     def __attrs_post_init__(self) -> None:
         if type(self) is Event:
             raise TypeError(
                 "Event is abstract: build a Statement, DiplomaticRequest, Detention or your own type"
             )
         super().__attrs_post_init__()
+
+
+def _source(event: Event) -> tuple[Actor, ...]:
+    return (event.reported_by,) if event.reported_by is not None else ()
 
 
 @attrs.frozen(kw_only=True)
@@ -254,6 +303,10 @@ class Statement(Event):
     venue: str | None = attrs.field(default=None, metadata=_TEXT)
     about: tuple[Actor, ...] = ()
 
+    def parties(self) -> Parties:
+        """The speaker acts; the people and bodies spoken about and the source are involved."""
+        return Parties(acting=(self.speaker,), other=self.about + _source(self))
+
     def _invariants(self) -> list[tuple[str, str]]:
         if self.mode is QuoteMode.INDIRECT and self.quotes:
             return [("quotes", f"expected no quotes in an indirect statement, found {len(self.quotes)}")]
@@ -287,6 +340,12 @@ class DiplomaticRequest(Event):
     purpose: str | None = attrs.field(default=None, metadata=_TEXT)
     expected: TimeRef | None = None
 
+    def parties(self) -> Parties:
+        """The requester acts, the addressee receives; participants and the source are involved."""
+        return Parties(
+            acting=(self.requester,), receiving=(self.addressee,), other=self.participants + _source(self)
+        )
+
     def _invariants(self) -> list[tuple[str, str]]:
         if actor_key(self.requester) == actor_key(self.addressee):
             kind, ident = actor_key(self.addressee)
@@ -313,6 +372,10 @@ class Detention(Event):
     status: DetentionStatus
     charges: tuple[str, ...] = attrs.field(default=(), metadata=checks(each=(stripped,)))
     sentence: Term | None = None
+
+    def parties(self) -> Parties:
+        """The holding state or body acts, the detainee receives; the source is involved."""
+        return Parties(acting=(self.held_by,), receiving=(self.detainee,), other=_source(self))
 
     def _invariants(self) -> list[tuple[str, str]]:
         if self.status is DetentionStatus.SENTENCED and self.sentence is None:

@@ -1,0 +1,368 @@
+"""The ``newsevents`` command: validate, check, show and query JSON or JSON Lines files.
+
+Run ``newsevents --help`` (or ``python -m newsevents --help``) for the commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, NoReturn, TextIO
+
+from newsevents import __version__
+from newsevents.article import Article
+from newsevents.checks import Severity, check
+from newsevents.corpus import Corpus
+from newsevents.entities import Actor, Country, Organization, Person, Place
+from newsevents.errors import ErrorDetail, NewsEventsError, ValidationError
+from newsevents.events import DetentionStatus, DiplomaticRequest, Event, RequestStatus, Statement, event_types
+from newsevents.query import Predicate, by, during, involving, mentioning, of_type, to, with_status
+from newsevents.serialize import from_dict, to_dict
+
+__all__ = ["main"]
+
+_BY_TAG: dict[str, Any] = {
+    "article": Article,
+    "person": Person,
+    "organization": Organization,
+    "country": Country,
+}
+_BY_TAG["place"] = Place
+_PROGRESS_BYTES = 50 * 1024 * 1024
+
+
+class _UsageError(Exception):
+    """A mistake on the command line: reported in one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(message)
+
+
+# ---------------------------------------------------------------- reading files
+
+
+class Document:
+    """One object read from a file: its line (None for a whole-file JSON document) and value or error."""
+
+    __slots__ = ("error", "line", "prefix", "value")
+
+    def __init__(
+        self, line: int | None, prefix: str, value: Any = None, error: ValidationError | None = None
+    ) -> None:
+        self.line, self.prefix, self.value, self.error = line, prefix, value, error
+
+
+def _load(data: Any) -> Any:
+    tag = data.get("type", "article") if isinstance(data, dict) else "article"
+    cls = _BY_TAG.get(tag) or (Event if tag in event_types() else Article)
+    return from_dict(cls, data)
+
+
+def _document(line: int | None, prefix: str, data: Any) -> Document:
+    try:
+        return Document(line, prefix, _load(data))
+    except ValidationError as err:
+        return Document(line, prefix, error=err)
+
+
+def read_documents(path: str, progress: TextIO | None = None) -> Iterator[Document]:
+    """Every object in a JSON or JSON Lines file, told apart by content, not by extension."""
+    try:
+        size = os.path.getsize(path)
+        source = open(path, "rb")  # noqa: SIM115 -- closed below; the generator streams its lines
+    except OSError as exc:
+        raise _UsageError(f"cannot read {path!r}: {exc.strerror or exc}") from None
+    with source:
+        first = source.readline()
+        while first and not first.strip():
+            first = source.readline()
+        rest_starts = source.tell()
+        rest = source.read(1 << 16)
+        if _complete_object(first) and rest.strip():
+            source.seek(rest_starts)
+            yield from _json_lines(first, source, path, size if progress else 0, progress)
+            return
+        whole = first + rest + source.read()
+    try:
+        data = json.loads(whole)
+    except ValueError as exc:
+        yield Document(
+            None, "$", error=ValidationError.single("$", f"expected JSON or JSON Lines, found {exc}")
+        )
+        return
+    if isinstance(data, list):
+        for i, item in enumerate(data):
+            yield _document(None, f"$[{i}]", item)
+    else:
+        yield _document(None, "$", data)
+
+
+def _complete_object(line: bytes) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
+def _json_lines(
+    first: bytes, source: Any, path: str, size: int, progress: TextIO | None
+) -> Iterator[Document]:
+    number = 0
+    for raw in _chain(first, source):
+        number += 1
+        if progress is not None and size > _PROGRESS_BYTES and number % 100_000 == 0:
+            progress.write(f"\r{path}: {number:,} lines, {source.tell() * 100 // size}%")
+            progress.flush()
+        if not raw.strip():
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError as exc:
+            yield Document(
+                number, "$", error=ValidationError.single("$", f"expected valid JSON, found {exc}")
+            )
+            continue
+        yield _document(number, "$", data)
+    if progress is not None and size > _PROGRESS_BYTES:
+        progress.write("\n")
+
+
+def _chain(first: bytes, source: Any) -> Iterator[bytes]:
+    yield first
+    yield from source
+
+
+def _where(path: str, doc: Document, detail: ErrorDetail | None = None) -> str:
+    at = f"{path}:{doc.line}" if doc.line is not None else path
+    if detail is None:
+        return at
+    inner = detail.path
+    return f"{at}: {doc.prefix}{inner[1:]}" if inner.startswith("$") else f"{at}: {inner}"
+
+
+# ---------------------------------------------------------------- commands
+
+
+def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    total = bad = problems = 0
+    progress = err if err.isatty() else None
+    for path in args.files:
+        for doc in read_documents(path, progress):
+            total += 1
+            if doc.error is None:
+                continue
+            bad += 1
+            problems += len(doc.error.errors)
+            for detail in doc.error.errors:
+                out.write(f"{_where(path, doc, detail)}: {detail.message}\n")
+            if not args.keep_going and doc.line is not None:
+                out.write(f"{path}: stopped at line {doc.line}; --continue checks the rest\n")
+                break
+    files = len(args.files)
+    out.write(
+        f"{total} document{'s' * (total != 1)} in {files} file{'s' * (files != 1)}: "
+        f"{total - bad} valid, {bad} invalid ({problems} error{'s' * (problems != 1)})\n"
+    )
+    return 1 if bad else 0
+
+
+def _articles(paths: Sequence[str], err: TextIO) -> Iterator[tuple[str, Document, Article]]:
+    for path in paths:
+        for doc in read_documents(path):
+            if doc.error is not None:
+                for detail in doc.error.errors:
+                    err.write(f"{_where(path, doc, detail)}: {detail.message}\n")
+                raise _UsageError(f"{path} holds an invalid document; run 'newsevents validate {path}'")
+            if isinstance(doc.value, Article):
+                yield path, doc, doc.value
+
+
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    floor = Severity(args.severity).rank
+    text = None
+    if args.source:
+        try:
+            with open(args.source, encoding="utf-8") as handle:
+                text = handle.read()
+        except OSError as exc:
+            raise _UsageError(f"cannot read {args.source!r}: {exc.strerror or exc}") from None
+    worst = len(Severity)
+    shown = 0
+    for path, doc, article in _articles(args.files, err):
+        for finding in check(article, text=text):
+            if finding.severity.rank <= floor:
+                shown += 1
+                worst = min(worst, finding.severity.rank)
+                inner = doc.prefix + finding.path[1:]
+                label = f"{finding.code} {finding.severity.value}"
+                out.write(f"{_where(path, doc)}: {label}: {inner}: {finding.message}\n")
+    out.write(f"{shown} finding{'s' * (shown != 1)}\n")
+    return {0: 2, 1: 1}.get(worst, 0)
+
+
+def _actor_label(actor: Actor) -> str:
+    if isinstance(actor, Person) and actor.roles:
+        role = actor.roles[0]
+        return f"{actor.name} ({role.title}{', ' + role.organization.name if role.organization else ''})"
+    return actor.name
+
+
+def _when(event: Event) -> str:
+    ref = event.when
+    if ref is None:
+        return "undated"
+    width = {"year": 4, "month": 7}.get(ref.precision.value, 10)
+    return ref.start.date().isoformat()[:width] + ("~" if ref.approximate else "")
+
+
+def _line(event: Event) -> str:
+    parties = event.parties()
+    who = ", ".join(_actor_label(a) for a in parties.acting) or "-"
+    towards = ", ".join(_actor_label(a) for a in parties.receiving)
+    what = ""
+    if isinstance(event, Statement):
+        what = " / ".join(f"\u201c{q}\u201d" for q in event.quotes) or event.text
+    elif isinstance(event, DiplomaticRequest):
+        what = f"{event.kind.value.replace('_', ' ')}, {event.status.value.replace('_', ' ')}"
+    else:
+        status = getattr(event, "status", None)
+        what = status.value if isinstance(status, (RequestStatus, DetentionStatus)) else (event.summary or "")
+    arrow = f" -> {towards}" if towards else ""
+    flag = "" if event.certainty.value == "confirmed" else f" [{event.certainty.value}]"
+    return f"{who}{arrow}{flag}: {what}"
+
+
+def show(article: Article) -> str:
+    """A readable summary: headline, publisher and date, then the events grouped by type."""
+    lines = [article.title, f"{article.publisher.name}, {article.published.isoformat()}", ""]
+    groups: dict[str, list[Event]] = {}
+    for event in article.events:
+        groups.setdefault(type(event).__name__, []).append(event)
+    for name, events in groups.items():
+        lines.append(f"{name} ({len(events)})")
+        lines.extend(f"  {_when(e):>11}  {e.id}: {_line(e)}" for e in events)
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    for _, _, article in _articles([args.file], err):
+        out.write(show(article) + "\n")
+    return 0
+
+
+def _predicate(args: argparse.Namespace) -> Predicate | None:
+    parts: list[Predicate] = []
+    try:
+        if args.type:
+            parts.append(of_type(*args.type))
+        parts += [involving(a) for a in args.actor or ()]
+        parts += [by(a) for a in args.by or ()]
+        parts += [to(a) for a in args.to or ()]
+        for flag, value in (("--since", args.since), ("--until", args.until)):
+            if value is not None:
+                try:
+                    during(value)
+                except ValidationError as exc:
+                    raise _UsageError(f"{flag}: {exc.errors[0].message}") from None
+        if args.since or args.until:
+            parts.append(during(args.since or "0001", args.until or "9999"))
+        parts += [mentioning(t) for t in args.text or ()]
+        if args.status:
+            parts.append(with_status(*args.status))
+    except ValidationError as exc:
+        raise _UsageError("; ".join(f"{e.path}: {e.message}" for e in exc.errors)) from None
+    if not parts:
+        return None
+    predicate = parts[0]
+    for part in parts[1:]:
+        predicate = predicate & part
+    return predicate
+
+
+def _query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    predicate = _predicate(args)
+    corpus = Corpus(article for _, _, article in _articles(args.files, err))
+    hits = corpus.find(predicate) if predicate is not None else corpus.scan(_everything())
+    if args.limit is not None:
+        hits = hits[: args.limit]
+    for hit in hits:
+        if args.format == "jsonl":
+            row = {"article": hit.article.id, "event": to_dict(hit.event)}
+            out.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
+        else:
+            tag = {v: k for k, v in event_types().items()}.get(type(hit.event), type(hit.event).__name__)
+            out.write(
+                f"{_when(hit.event):>11}  {tag:<18} {hit.article.id}#{hit.event.id}  {_line(hit.event)}\n"
+            )
+    if args.format == "table":
+        out.write(f"{len(hits)} event{'s' * (len(hits) != 1)}\n")
+    return 0
+
+
+def _everything() -> Predicate:
+    return Predicate(lambda _: True, "everything")
+
+
+# ---------------------------------------------------------------- the parser
+
+
+def _parser() -> _Parser:
+    parser = _Parser(prog="newsevents", description="Validate, check, show and query newsevents JSON files.")
+    parser.add_argument("--version", action="version", version=f"newsevents {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
+
+    validate = commands.add_parser("validate", help="check files against the model; print every error")
+    validate.add_argument("files", nargs="+", metavar="FILE", help="JSON or JSON Lines files")
+    validate.add_argument("--continue", dest="keep_going", action="store_true", help="go on past bad lines")
+    validate.set_defaults(run=_validate)
+
+    lint = commands.add_parser("check", help="consistency findings (quotes not in the text, dates, ...)")
+    lint.add_argument("files", nargs="+", metavar="FILE")
+    lint.add_argument(
+        "--severity", choices=[s.value for s in Severity], default="info", help="the least shown"
+    )
+    lint.add_argument("--source", metavar="TEXT", help="the original article text, to check quotes against")
+    lint.set_defaults(run=_check)
+
+    display = commands.add_parser("show", help="a readable summary of the articles in a file")
+    display.add_argument("file", metavar="FILE")
+    display.set_defaults(run=_show)
+
+    query = commands.add_parser("query", help="find events across files")
+    query.add_argument("files", nargs="+", metavar="FILE")
+    query.add_argument("--type", action="append", metavar="T", help="event type tag, e.g. statement")
+    query.add_argument("--actor", action="append", metavar="A", help="involving this actor (name, id, code)")
+    query.add_argument("--by", action="append", metavar="A", help="with this actor on the acting side")
+    query.add_argument("--to", action="append", metavar="A", help="with this actor on the receiving side")
+    query.add_argument("--since", metavar="D", help="from this date on (YYYY, YYYY-MM, YYYY-MM-DD)")
+    query.add_argument("--until", metavar="D", help="up to this date, included")
+    query.add_argument("--text", action="append", metavar="S", help="mentioning this text")
+    query.add_argument("--status", action="append", metavar="S", help="request or detention status")
+    query.add_argument("--format", choices=["table", "jsonl"], default="table")
+    query.add_argument("--limit", type=int, metavar="N", help="at most N events")
+    query.set_defaults(run=_query)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        args = _parser().parse_args(argv)
+        run: Callable[[argparse.Namespace, TextIO, TextIO], int] = args.run
+        return run(args, out, err)
+    except _UsageError as exc:
+        err.write(f"newsevents: error: {exc}\n")
+        return 2
+    except NewsEventsError as exc:  # pragma: no cover - every known case is a _UsageError
+        err.write(f"newsevents: error: {str(exc).splitlines()[0]}\n")
+        return 2
+    except BrokenPipeError:  # `newsevents query ... | head`
+        return 0

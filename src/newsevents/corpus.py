@@ -1,0 +1,214 @@
+"""A collection of articles, indexed for questions about their events.
+
+>>> from newsevents import Corpus
+>>> from newsevents.query import by, of_type
+>>> corpus = Corpus([])
+>>> corpus.find(of_type("statement") & by("Zakharova"))
+[]
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime, timedelta
+from typing import IO
+
+import attrs
+
+from newsevents.article import Article
+from newsevents.entities import Actor, Country, Organization, Person, actor_key
+from newsevents.errors import ValidationError
+from newsevents.events import Event, Statement
+from newsevents.query import ROLES, ActorQuery, Predicate, actor_terms, by, involving, of_type, query_forms
+from newsevents.serialize import read_jsonl
+
+__all__ = ["Corpus", "Hit"]
+
+ActorKey = tuple[str, str]
+
+
+@attrs.frozen
+class Hit:
+    """One matching event and the article that reports it."""
+
+    article: Article
+    """The article."""
+    event: Event
+    """The event."""
+
+
+class _Index:
+    """Positions of events by type, by actor (and role) and by time. Built once."""
+
+    def __init__(self, events: list[Event]) -> None:
+        self.by_class: dict[type, list[int]] = defaultdict(list)
+        self.by_actor: dict[ActorKey, dict[str | None, list[int]]] = {}
+        self.by_term: dict[str, set[ActorKey]] = defaultdict(set)
+        self.actors: dict[ActorKey, Actor] = {}
+        dated: list[tuple[float, int]] = []
+        self.longest = timedelta(0)
+        for i, event in enumerate(events):
+            self.by_class[type(event)].append(i)
+            parties = event.parties()
+            for role, group in zip(ROLES, parties, strict=True):
+                for actor in group:
+                    key = actor_key(actor)
+                    roles = self.by_actor.get(key)
+                    if roles is None:
+                        roles = self.by_actor[key] = {None: [], "acting": [], "receiving": [], "other": []}
+                        self.actors[key] = actor
+                        for term in actor_terms(actor):
+                            self.by_term[term].add(key)
+                    _append_once(roles[role], i)
+                    _append_once(roles[None], i)
+            if event.when is not None:
+                dated.append((event.when.start.timestamp(), i))
+                self.longest = max(self.longest, event.when.end - event.when.start)
+        dated.sort()
+        self.starts = [t for t, _ in dated]
+        self.dated = [i for _, i in dated]
+
+    def candidates(self, predicate: Predicate) -> set[int] | None:
+        """The positions that may match, or ``None`` when no index narrows the predicate."""
+        plan = predicate.plan
+        if plan is None:
+            return None
+        kind = plan[0]
+        if kind == "type":
+            return {i for cls, found in self.by_class.items() if issubclass(cls, plan[1]) for i in found}
+        if kind == "actor":
+            return self._actor(plan[1], plan[2])
+        if kind == "time":
+            return self._time(plan[1], plan[2])
+        if kind == "and":
+            narrowed = [c for c in (self.candidates(p) for p in plan[1]) if c is not None]
+            if not narrowed:
+                return None
+            narrowed.sort(key=len)
+            return narrowed[0].intersection(*narrowed[1:])
+        if kind == "or":
+            parts = [self.candidates(p) for p in plan[1]]
+            if any(c is None for c in parts):
+                return None
+            return set().union(*parts)  # type: ignore[arg-type]
+        return None
+
+    def _actor(self, role: str | None, query: ActorQuery) -> set[int]:
+        if isinstance(query, str):
+            keys: set[ActorKey] = set()
+            for form in query_forms(query):
+                keys |= self.by_term.get(form, set())
+        else:
+            keys = {actor_key(query)}
+        found: set[int] = set()
+        for key in keys:
+            roles = self.by_actor.get(key)
+            if roles is not None:
+                found.update(roles[role])
+        return found
+
+    def _time(self, low: datetime, high: datetime) -> set[int]:
+        # A period that overlaps [low, high) starts before high and, since no period is
+        # longer than the longest one indexed, after low - longest.
+        first = bisect.bisect_left(self.starts, (low - self.longest).timestamp())
+        last = bisect.bisect_right(self.starts, high.timestamp())
+        return set(self.dated[first:last])
+
+
+def _append_once(positions: list[int], i: int) -> None:
+    if not positions or positions[-1] != i:
+        positions.append(i)
+
+
+class Corpus:
+    """Articles, with their events indexed by type, actor and time.
+
+    Queries that the indexes can narrow (:func:`~newsevents.query.of_type`,
+    :func:`~newsevents.query.involving`, :func:`~newsevents.query.by`,
+    :func:`~newsevents.query.to`, :func:`~newsevents.query.during`, and ``&``/``|``
+    of them) touch only the candidate events; the rest of a predicate is checked on
+    those candidates alone. Other predicates scan every event.
+
+    A corpus is not changed after it is built; build a new one to add articles.
+    """
+
+    def __init__(self, articles: Iterable[Article]) -> None:
+        self._articles: tuple[Article, ...] = tuple(articles)
+        for i, article in enumerate(self._articles):
+            if not isinstance(article, Article):
+                raise ValidationError.single(
+                    f"Corpus.articles[{i}]", f"expected Article, found {type(article).__name__}"
+                )
+        self._events: list[Event] = []
+        self._owner: list[int] = []
+        for a, article in enumerate(self._articles):
+            self._events.extend(article.events)
+            self._owner.extend([a] * len(article.events))
+        self._index = _Index(self._events)
+
+    @classmethod
+    def from_jsonl(
+        cls,
+        file_or_path: str | os.PathLike[str] | IO[str] | IO[bytes],
+        *,
+        on_error: Callable[[ValidationError], None] | None = None,
+    ) -> Corpus:
+        """Load articles from JSON Lines (see :func:`~newsevents.read_jsonl` for ``on_error``)."""
+        return cls(read_jsonl(file_or_path, Article, on_error=on_error))
+
+    def __len__(self) -> int:
+        """The number of articles."""
+        return len(self._articles)
+
+    def __iter__(self) -> Iterator[Article]:
+        """The articles, in the order given."""
+        return iter(self._articles)
+
+    def __repr__(self) -> str:
+        return f"<Corpus: {len(self._articles)} articles, {len(self._events)} events>"
+
+    @property
+    def event_count(self) -> int:
+        """The number of events in all articles."""
+        return len(self._events)
+
+    def find(self, predicate: Predicate) -> list[Hit]:
+        """The events that match, by event time (undated last), then in corpus and article order."""
+        if not isinstance(predicate, Predicate):
+            raise TypeError(f"find takes a predicate from newsevents.query, found {type(predicate).__name__}")
+        candidates = self._index.candidates(predicate)
+        positions: Iterable[int] = range(len(self._events)) if candidates is None else candidates
+        events = self._events
+        matched = [i for i in positions if predicate(events[i])]
+        matched.sort(key=self._order)
+        return [Hit(self._articles[self._owner[i]], events[i]) for i in matched]
+
+    def scan(self, predicate: Predicate) -> list[Hit]:
+        """:meth:`find` without the indexes: every event is tested (for checks and benchmarks)."""
+        matched = [i for i, event in enumerate(self._events) if predicate(event)]
+        matched.sort(key=self._order)
+        return [Hit(self._articles[self._owner[i]], self._events[i]) for i in matched]
+
+    def _order(self, i: int) -> tuple[bool, float, int]:
+        when = self._events[i].when
+        return (when is None, when.start.timestamp() if when is not None else 0.0, i)
+
+    def timeline(self, actor: ActorQuery) -> list[Hit]:
+        """Every event involving the actor, in time order (undated last)."""
+        return self.find(involving(actor))
+
+    def quotes(self, actor: ActorQuery) -> list[Hit]:
+        """The statements made by the actor, in time order (undated last)."""
+        return self.find(of_type(Statement) & by(actor))
+
+    def actors(self) -> tuple[Actor, ...]:
+        """Every distinct actor taking part in an event, merged by id (first seen wins), by kind then name."""
+        order = {Person: 0, Organization: 1, Country: 2}
+        return tuple(
+            sorted(
+                self._index.actors.values(), key=lambda a: (order[type(a)], a.name.casefold(), actor_key(a))
+            )
+        )
