@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import datetime, timedelta
 from typing import IO
 
@@ -71,51 +71,78 @@ class _Index:
         self.starts = [t for t, _ in dated]
         self.dated = [i for _, i in dated]
 
-    def candidates(self, predicate: Predicate) -> set[int] | None:
-        """The positions that may match, or ``None`` when no index narrows the predicate."""
+    def candidates(self, predicate: Predicate) -> Collection[int] | None:
+        """Positions that may match (a superset of the matches), or ``None`` when no index helps.
+
+        For ``&`` only the most selective indexed part is looked up: its candidates
+        are few, and the caller tests the whole predicate on each of them, which is
+        cheaper than building and intersecting the large sets of the other parts.
+        """
         plan = predicate.plan
         if plan is None:
             return None
         kind = plan[0]
-        if kind == "type":
-            return {i for cls, found in self.by_class.items() if issubclass(cls, plan[1]) for i in found}
-        if kind == "actor":
-            return self._actor(plan[1], plan[2])
-        if kind == "time":
-            return self._time(plan[1], plan[2])
         if kind == "and":
-            narrowed = [c for c in (self.candidates(p) for p in plan[1]) if c is not None]
-            if not narrowed:
+            sized = [(size, part) for part in plan[1] if (size := self.estimate(part)) is not None]
+            if not sized:
                 return None
-            narrowed.sort(key=len)
-            return narrowed[0].intersection(*narrowed[1:])
+            return self.candidates(min(sized, key=lambda pair: pair[0])[1])
         if kind == "or":
             parts = [self.candidates(p) for p in plan[1]]
             if any(c is None for c in parts):
                 return None
             return set().union(*parts)  # type: ignore[arg-type]
+        if kind == "type":
+            return [i for cls in self._classes(plan[1]) for i in self.by_class[cls]]
+        if kind == "actor":
+            keys = self._keys(plan[2])
+            if len(keys) == 1:
+                return self.by_actor[next(iter(keys))][plan[1]]
+            return {i for key in keys for i in self.by_actor[key][plan[1]]}
+        if kind == "time":
+            first, last = self._time_range(plan[1], plan[2])
+            return self.dated[first:last]
         return None
 
-    def _actor(self, role: str | None, query: ActorQuery) -> set[int]:
+    def estimate(self, predicate: Predicate) -> int | None:
+        """How many candidates :meth:`candidates` would give, without building them."""
+        plan = predicate.plan
+        if plan is None:
+            return None
+        kind = plan[0]
+        if kind == "type":
+            return sum(len(self.by_class[cls]) for cls in self._classes(plan[1]))
+        if kind == "actor":
+            return sum(len(self.by_actor[key][plan[1]]) for key in self._keys(plan[2]))
+        if kind == "time":
+            first, last = self._time_range(plan[1], plan[2])
+            return last - first
+        if kind in ("and", "or"):
+            estimates = [self.estimate(p) for p in plan[1]]
+            known = [e for e in estimates if e is not None]
+            if kind == "and":
+                return min(known) if known else None
+            return sum(known) if len(known) == len(estimates) else None
+        return None
+
+    def _classes(self, wanted: tuple[type, ...]) -> list[type]:
+        return [cls for cls in self.by_class if issubclass(cls, wanted)]
+
+    def _keys(self, query: ActorQuery) -> set[ActorKey]:
         if isinstance(query, str):
             keys: set[ActorKey] = set()
             for form in query_forms(query):
                 keys |= self.by_term.get(form, set())
-        else:
-            keys = {actor_key(query)}
-        found: set[int] = set()
-        for key in keys:
-            roles = self.by_actor.get(key)
-            if roles is not None:
-                found.update(roles[role])
-        return found
+            return keys
+        key = actor_key(query)
+        return {key} if key in self.by_actor else set()
 
-    def _time(self, low: datetime, high: datetime) -> set[int]:
-        # A period that overlaps [low, high) starts before high and, since no period is
+    def _time_range(self, low: datetime, high: datetime) -> tuple[int, int]:
+        # A period that overlaps [low, high) starts by high and, since no period is
         # longer than the longest one indexed, after low - longest.
         first = bisect.bisect_left(self.starts, (low - self.longest).timestamp())
         last = bisect.bisect_right(self.starts, high.timestamp())
-        return set(self.dated[first:last])
+        return first, last
 
 
 def _append_once(positions: list[int], i: int) -> None:
