@@ -60,6 +60,16 @@ class Model:
         return ()
 
 
+def field_problems(cls: type, values: dict[str, Any], root: str) -> list[ErrorDetail]:
+    """The problems of some field values of a model class, with paths ``root.name``."""
+    plan = Model._validators.get(cls) or _compile(cls)
+    errors: list[ErrorDetail] = []
+    for name, validate in plan:
+        if name in values:
+            validate(values[name], f"{root}.{name}", errors)
+    return errors
+
+
 def _compile(cls: type) -> list[tuple[str, Validator]]:
     with Model._lock:
         plan = Model._validators.get(cls)
@@ -149,6 +159,8 @@ def type_validator(tp: Any) -> Validator:
         return _isinstance_validator(tuple, "tuple")
     if tp is Any or tp is object or not isinstance(tp, type):
         return _accept
+    if tp is str:
+        return _str_validator
     if tp is bool:
         return _isinstance_validator(bool, "bool")
     if tp is int:
@@ -179,6 +191,22 @@ def _isinstance_validator(cls: type, name: str) -> Validator:
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 
+def _str_validator(value: Any, path: str, errors: list[ErrorDetail]) -> bool:
+    if not isinstance(value, str):
+        errors.append(ErrorDetail(path, f"expected str, found {_found(value)}"))
+        return False
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            # A lone surrogate cannot be written as UTF-8 (nor read back by orjson).
+            errors.append(
+                ErrorDetail(path, f"expected text without lone surrogates, found {exc.object[exc.start]!r}")
+            )
+            return False
+    return True
+
+
 def _int_validator(value: Any, path: str, errors: list[ErrorDetail]) -> bool:
     if isinstance(value, int) and not isinstance(value, bool):
         if INT_MIN <= value <= INT_MAX:
@@ -191,12 +219,14 @@ def _int_validator(value: Any, path: str, errors: list[ErrorDetail]) -> bool:
 
 
 def _float_validator(value: Any, path: str, errors: list[ErrorDetail]) -> bool:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, float):
         if math.isfinite(value):
             return True
         errors.append(ErrorDetail(path, f"expected a finite number, found {value}"))
         return False
-    errors.append(ErrorDetail(path, f"expected float, found {_found(value)}"))
+    # An int would be equal to its float but written differently ("3" and "3.0").
+    hint = f"; write {value}.0" if isinstance(value, int) and not isinstance(value, bool) else ""
+    errors.append(ErrorDetail(path, f"expected float, found {_found(value)}{hint}"))
     return False
 
 

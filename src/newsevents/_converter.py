@@ -24,12 +24,11 @@ from cattrs.errors import (
     ForbiddenExtraKeysError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn
 
-from newsevents._base import INT_MAX, INT_MIN, Model, type_name
+from newsevents._base import INT_MAX, INT_MIN, Model, field_problems, type_name
 from newsevents.article import Article
 from newsevents.entities import Country, Organization, Person, Place
-from newsevents.errors import ErrorDetail, ValidationError, rebase
+from newsevents.errors import ErrorDetail, RegistrationError, ValidationError, rebase
 from newsevents.events import _REGISTRY, Event, tag_of
 from newsevents.validators import describe
 
@@ -109,7 +108,7 @@ def _has_attribute_note(exc: BaseException) -> bool:
 
 def _str(data: Any, _: Any = None) -> str:
     if isinstance(data, str):
-        return data
+        return data  # lone surrogates are the model's rule, checked when the object is built
     raise _fail(f"expected str, found {describe(data)}")
 
 
@@ -118,7 +117,7 @@ def _int(data: Any, _: Any = None) -> int:
         return data  # the range is the model's rule, checked when the object is built
     if isinstance(data, float) and data.is_integer() and not INT_MIN <= data <= INT_MAX:
         # orjson reads integers wider than 64 bits as floats; say what the real problem is.
-        raise _fail(f"expected an int within the signed 64-bit range, found {data:.0f}")
+        raise _fail(f"expected an int within the signed 64-bit range, found a number too large ({data:.3g})")
     raise _fail(f"expected int, found {describe(data)}")
 
 
@@ -300,28 +299,60 @@ def _event_base_hook(base: type[Event]) -> Callable[[Any, Any], Event]:
 def _model_hook(cls: type) -> Callable[[Any, Any], Any]:
     if issubclass(cls, Event) and tag(cls) is None:
         return _event_base_hook(cls)
-    inner: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+    hints = typing.get_type_hints(cls)
+    plan = [
+        (f.name, converter.get_structure_hook(hints[f.name]), hints[f.name], f.default is attrs.NOTHING)
+        for f in attrs.fields(cls)
+    ]
     own = tag(cls)
     is_article = cls is Article
     label = own or cls.__name__
+    allowed = {f.name for f in attrs.fields(cls)} | ({TYPE_KEY} if own else set())
+    if is_article:
+        allowed.add(VERSION_KEY)
+    allowed_text = ", ".join(([TYPE_KEY] if own else []) + ([VERSION_KEY] if is_article else []))
+    allowed_text = ", ".join(filter(None, [allowed_text, ", ".join(f.name for f in attrs.fields(cls))]))
 
     def structure(data: Any, _: Any = None) -> Any:
         if not isinstance(data, dict):
             raise _fail(f"expected an object ({label}), found {describe(data)}")
-        if TYPE_KEY in data or (is_article and VERSION_KEY in data):
-            found = data.get(TYPE_KEY, own)
+        if own is not None and TYPE_KEY in data:
+            found = data[TYPE_KEY]
             if found != own:
                 sub = _REGISTRY.get(found) if isinstance(found, str) else None
-                if own is not None and sub is not None and issubclass(sub, cls):
+                if sub is not None and issubclass(sub, cls):
                     return converter.get_structure_hook(sub)(data, sub)
                 raise _fail(f"expected type {own!r}, found {describe(found)}", "@.type")
-            if is_article:
-                _check_version(data.get(VERSION_KEY, FORMAT_VERSION))
-            data = {k: v for k, v in data.items() if k != TYPE_KEY and (k != VERSION_KEY or not is_article)}
+        errors: list[ErrorDetail] = []
+        if is_article and VERSION_KEY in data:
+            try:
+                _check_version(data[VERSION_KEY])
+            except ValidationError as exc:
+                errors.extend(exc.errors)
+        values: dict[str, Any] = {}
+        for name, hook, hint, required in plan:
+            if name in data:
+                try:
+                    values[name] = hook(data[name], hint)
+                except Exception as exc:  # noqa: BLE001 -- every field's problems are reported
+                    errors.extend(collect(exc, f"@.{name}"))
+            elif required:
+                errors.append(ErrorDetail(f"@.{name}", "required field is missing"))
+        errors.extend(
+            ErrorDetail(_join("@", key), f"unknown field; expected one of: {allowed_text}")
+            for key in data
+            if key not in allowed
+        )
+        if errors:
+            # The fields that did load still get their value checks: every problem at once.
+            errors.extend(field_problems(cls, values, "@"))
+            raise ValidationError(_in_document_order(errors, data, cls))
         try:
-            return inner(data, cls)
-        except BaseValidationError as exc:
-            raise ValidationError(_in_document_order(collect(exc, "@"), data, cls)) from None
+            return cls(**values)
+        except ValidationError as exc:
+            raise ValidationError(rebase(exc.errors, "@")) from None
+        except Exception as exc:  # noqa: BLE001 -- a custom type's own attrs validators, say
+            raise ValidationError(collect(exc, "@")) from None
 
     return structure
 
@@ -332,11 +363,20 @@ def _in_document_order(errors: list[ErrorDetail], data: dict[str, Any], cls: typ
     fields = {f.name: len(position) + i for i, f in enumerate(attrs.fields(cls))}
 
     def where(error: ErrorDetail) -> int:
-        head = error.path[2:] if error.path.startswith("@.") else ""
-        key = head.split(".", 1)[0].split("[", 1)[0]
+        rest = error.path[1:]
+        key = rest[1:].split(".", 1)[0].split("[", 1)[0] if rest.startswith(".") else ""
+        if rest.startswith("['"):
+            key = rest[2 : rest.find("']")]
         return position.get(key, fields.get(key, len(position) + len(fields)))
 
     return sorted(errors, key=where)
+
+
+def loadable(cls: Any) -> bool:
+    """Whether ``from_dict`` takes ``cls``: a model class, or a union of model classes (``Actor``)."""
+    if _is_union(cls):
+        return all(_is_model(m) or m is type(None) for m in typing.get_args(cls))
+    return _is_model(cls)
 
 
 def _check_version(version: Any) -> None:
@@ -364,6 +404,19 @@ _REQUIRED, _VALUE, _FACTORY, _SELF_FACTORY = range(4)
 
 def _model_unstructure(cls: type) -> Callable[[Any], dict[str, Any]]:
     own = tag(cls)
+    if own is None and issubclass(cls, Event):
+        # Registration may come later; until then, writing it would lose its type.
+        def refuse(obj: Any) -> dict[str, Any]:
+            registered = tag(type(obj))
+            if registered is None:
+                raise RegistrationError(
+                    f"{type(obj).__qualname__} is not a registered event type, so its JSON could not be read"
+                    f" back; decorate it with @newsevents.event_type('some_tag')"
+                )
+            converter.register_unstructure_hook(type(obj), _model_unstructure(type(obj)))
+            return converter.unstructure(obj)  # type: ignore[no-any-return]
+
+        return refuse
     head: dict[str, Any] = {TYPE_KEY: own} if own else {}
     if cls is Article:
         head[VERSION_KEY] = FORMAT_VERSION

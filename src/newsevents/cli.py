@@ -81,6 +81,8 @@ def read_documents(path: str, progress: TextIO | None = None) -> Iterator[Docume
         first = source.readline()
         while first and not first.strip():
             first = source.readline()
+        if not first:
+            return  # an empty file holds no documents (dump_jsonl of nothing writes one)
         rest_starts = source.tell()
         rest = source.read(1 << 16)
         if _complete_object(first) and rest.strip():
@@ -91,9 +93,14 @@ def read_documents(path: str, progress: TextIO | None = None) -> Iterator[Docume
     try:
         data = json.loads(whole)
     except ValueError as exc:
-        yield Document(
-            None, "$", error=ValidationError.single("$", f"expected JSON or JSON Lines, found {exc}")
-        )
+        lines = whole.splitlines(keepends=True)
+        if any(_complete_object(line) for line in lines[:1000]):
+            # JSON Lines whose first line is broken: the good lines still count.
+            yield from _json_lines(lines[0], iter(lines[1:]), path, 0, None)
+        else:
+            yield Document(
+                None, "$", error=ValidationError.single("$", f"expected JSON or JSON Lines, found {exc}")
+            )
         return
     if isinstance(data, list):
         for i, item in enumerate(data):
@@ -312,6 +319,16 @@ def _everything() -> Predicate:
 # ---------------------------------------------------------------- the parser
 
 
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number 0 or more, found {text!r}")
+    return value
+
+
 def _parser() -> _Parser:
     parser = _Parser(prog="newsevents", description="Validate, check, show and query newsevents JSON files.")
     parser.add_argument("--version", action="version", version=f"newsevents {__version__}")
@@ -345,7 +362,7 @@ def _parser() -> _Parser:
     query.add_argument("--text", action="append", metavar="S", help="mentioning this text")
     query.add_argument("--status", action="append", metavar="S", help="request or detention status")
     query.add_argument("--format", choices=["table", "jsonl"], default="table")
-    query.add_argument("--limit", type=int, metavar="N", help="at most N events")
+    query.add_argument("--limit", type=_count, metavar="N", help="at most N events")
     query.set_defaults(run=_query)
     return parser
 

@@ -48,7 +48,8 @@ class _Index:
         self.by_actor: dict[ActorKey, dict[str | None, list[int]]] = {}
         self.by_term: dict[str, set[ActorKey]] = defaultdict(set)
         self.actors: dict[ActorKey, Actor] = {}
-        dated: list[tuple[float, int]] = []
+        variants: dict[ActorKey, set[Actor]] = {}
+        dated: list[tuple[float, int, float]] = []
         self.longest = timedelta(0)
         for i, event in enumerate(events):
             self.by_class[type(event)].append(i)
@@ -60,52 +61,87 @@ class _Index:
                     if roles is None:
                         roles = self.by_actor[key] = {None: [], "acting": [], "receiving": [], "other": []}
                         self.actors[key] = actor
-                        for term in actor_terms(actor):
-                            self.by_term[term].add(key)
+                        self._terms(actor, key)
+                    elif actor is not self.actors[key] and actor != self.actors[key]:
+                        # Another spelling under the same id: its names find the id too.
+                        spellings = variants.setdefault(key, set())
+                        if actor not in spellings:
+                            spellings.add(actor)
+                            self._terms(actor, key)
                     _append_once(roles[role], i)
                     _append_once(roles[None], i)
-            if event.when is not None:
-                dated.append((event.when.start.timestamp(), i))
-                self.longest = max(self.longest, event.when.end - event.when.start)
+            when = event.when
+            if when is not None:
+                end = when.end
+                dated.append((when.start.timestamp(), i, end.timestamp()))
+                self.longest = max(self.longest, end - when.start)
+        self.variants = set(variants)
         dated.sort()
-        self.starts = [t for t, _ in dated]
-        self.dated = [i for _, i in dated]
+        self.starts = [t for t, _, _ in dated]
+        self.dated = [i for _, i, _ in dated]
+        self.ends = [e for _, _, e in dated]
+        # The order of results: by start time, undated last, then by position.
+        self.rank = [0] * len(events)
+        undated = sorted(set(range(len(events))).difference(self.dated))
+        for r, i in enumerate(self.dated + undated):
+            self.rank[i] = r
 
-    def candidates(self, predicate: Predicate) -> Collection[int] | None:
-        """Positions that may match (a superset of the matches), or ``None`` when no index helps.
+    def _terms(self, actor: Actor, key: ActorKey) -> None:
+        for term in actor_terms(actor):
+            self.by_term[term].add(key)
 
-        For ``&`` only the most selective indexed part is looked up: its candidates
-        are few, and the caller tests the whole predicate on each of them, which is
-        cheaper than building and intersecting the large sets of the other parts.
+    def lookup(self, predicate: Predicate) -> tuple[Collection[int], tuple[Predicate, ...]] | None:
+        """Candidate positions and the parts of the predicate still to test on them.
+
+        ``None`` when no index narrows the predicate. The type, actor and time indexes
+        answer their predicates exactly (nothing left to test). For ``&`` only the most
+        selective indexed part is looked up and the other parts are tested on its
+        candidates: cheaper than building and intersecting the large sets of broad
+        parts (a type can be a third of the corpus).
         """
         plan = predicate.plan
         if plan is None:
             return None
         kind = plan[0]
         if kind == "and":
-            sized = [(size, part) for part in plan[1] if (size := self.estimate(part)) is not None]
+            parts: tuple[Predicate, ...] = plan[1]
+            sized = [(size, k) for k, part in enumerate(parts) if (size := self.estimate(part)) is not None]
             if not sized:
                 return None
-            return self.candidates(min(sized, key=lambda pair: pair[0])[1])
-        if kind == "or":
-            parts = [self.candidates(p) for p in plan[1]]
-            if any(c is None for c in parts):
+            _, best = min(sized)
+            found = self.lookup(parts[best])
+            if found is None:  # pragma: no cover - estimate() and lookup() index the same kinds
                 return None
-            return set().union(*parts)  # type: ignore[arg-type]
+            return found[0], found[1] + parts[:best] + parts[best + 1 :]
+        if kind == "or":
+            union: set[int] = set()
+            exact = True
+            for part in plan[1]:
+                found = self.lookup(part)
+                if found is None:
+                    return None
+                union.update(found[0])
+                exact = exact and not found[1]
+            return union, () if exact else (predicate,)
         if kind == "type":
-            return [i for cls in self._classes(plan[1]) for i in self.by_class[cls]]
+            return [i for cls in self._classes(plan[1]) for i in self.by_class[cls]], ()
         if kind == "actor":
             keys = self._keys(plan[2])
+            # With several spellings under one id, a name matches some of the id's
+            # events and not others: the candidates are then tested.
+            rest = (predicate,) if isinstance(plan[2], str) and not self.variants.isdisjoint(keys) else ()
             if len(keys) == 1:
-                return self.by_actor[next(iter(keys))][plan[1]]
-            return {i for key in keys for i in self.by_actor[key][plan[1]]}
+                return self.by_actor[next(iter(keys))][plan[1]], rest
+            return {i for key in keys for i in self.by_actor[key][plan[1]]}, rest
         if kind == "time":
             first, last = self._time_range(plan[1], plan[2])
-            return self.dated[first:last]
+            low = plan[1].timestamp()
+            ends = self.ends
+            return [self.dated[k] for k in range(first, last) if ends[k] > low], ()
         return None
 
     def estimate(self, predicate: Predicate) -> int | None:
-        """How many candidates :meth:`candidates` would give, without building them."""
+        """How many candidates :meth:`lookup` would give, without building them."""
         plan = predicate.plan
         if plan is None:
             return None
@@ -138,11 +174,18 @@ class _Index:
         return {key} if key in self.by_actor else set()
 
     def _time_range(self, low: datetime, high: datetime) -> tuple[int, int]:
-        # A period that overlaps [low, high) starts by high and, since no period is
-        # longer than the longest one indexed, after low - longest.
-        first = bisect.bisect_left(self.starts, (low - self.longest).timestamp())
-        last = bisect.bisect_right(self.starts, high.timestamp())
-        return first, last
+        """The slice of ``dated`` whose periods may overlap [low, high) (an instant when equal).
+
+        Such a period starts before ``high`` (at or before it, for an instant) and,
+        since none is longer than the longest one indexed, after ``low - longest``.
+        """
+        try:
+            earliest = (low - self.longest).timestamp()
+        except OverflowError:  # a span that starts in year 1
+            earliest = float("-inf")
+        first = bisect.bisect_left(self.starts, earliest)
+        cut = bisect.bisect_right if low == high else bisect.bisect_left
+        return first, cut(self.starts, high.timestamp())
 
 
 def _append_once(positions: list[int], i: int) -> None:
@@ -206,22 +249,29 @@ class Corpus:
         """The events that match, by event time (undated last), then in corpus and article order."""
         if not isinstance(predicate, Predicate):
             raise TypeError(f"find takes a predicate from newsevents.query, found {type(predicate).__name__}")
-        candidates = self._index.candidates(predicate)
-        positions: Iterable[int] = range(len(self._events)) if candidates is None else candidates
         events = self._events
-        matched = [i for i in positions if predicate(events[i])]
-        matched.sort(key=self._order)
-        return [Hit(self._articles[self._owner[i]], events[i]) for i in matched]
+        found = self._index.lookup(predicate)
+        if found is None:
+            matched = [i for i, event in enumerate(events) if predicate(event)]
+        else:
+            positions, rest = found
+            if not rest:
+                matched = list(positions)
+            elif len(rest) == 1:
+                test = rest[0]
+                matched = [i for i in positions if test(events[i])]
+            else:
+                matched = [i for i in positions if all(p(events[i]) for p in rest)]
+        return self._hits(matched)
 
     def scan(self, predicate: Predicate) -> list[Hit]:
         """:meth:`find` without the indexes: every event is tested (for checks and benchmarks)."""
-        matched = [i for i, event in enumerate(self._events) if predicate(event)]
-        matched.sort(key=self._order)
-        return [Hit(self._articles[self._owner[i]], self._events[i]) for i in matched]
+        return self._hits([i for i, event in enumerate(self._events) if predicate(event)])
 
-    def _order(self, i: int) -> tuple[bool, float, int]:
-        when = self._events[i].when
-        return (when is None, when.start.timestamp() if when is not None else 0.0, i)
+    def _hits(self, matched: list[int]) -> list[Hit]:
+        matched.sort(key=self._index.rank.__getitem__)
+        articles, owner, events = self._articles, self._owner, self._events
+        return [Hit(articles[owner[i]], events[i]) for i in matched]
 
     def timeline(self, actor: ActorQuery) -> list[Hit]:
         """Every event involving the actor, in time order (undated last)."""

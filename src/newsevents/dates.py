@@ -67,8 +67,13 @@ class TimeRef(Model):
 
         >>> TimeRef.of(2012).end.isoformat()
         '2013-01-01T00:00:00+00:00'
+
+        The last period of year 9999 ends at the largest datetime there is.
         """
-        return self.start + self.precision.step
+        try:
+            return self.start + self.precision.step
+        except (OverflowError, ValueError):
+            return datetime.max.replace(tzinfo=self.start.tzinfo)
 
     def contains(self, moment: datetime) -> bool:
         """Whether an aware ``moment`` falls within the period.

@@ -326,7 +326,9 @@ def during(start: TimeLike, end: TimeLike | None = None) -> Predicate:
     if end is not None:
         end_low, end_high = _span_of(end, "end")
         high = end_high
-        if high < low:
+        # An end period that lies wholly before the start (it ends where the start begins,
+        # or earlier) leaves nothing; an instant end equal to an instant start is that instant.
+        if high < low or (high == low and end_low != end_high):
             raise ValidationError.single("during", f"the span ends ({end_low.isoformat()}) before it starts")
     args = [start] if end is None else [start, end]
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, TypeVar, cast, overload
 
-from newsevents._converter import FORMAT_VERSION, collect, converter
+from newsevents._converter import FORMAT_VERSION, collect, converter, loadable
 from newsevents.article import Article
 from newsevents.errors import ErrorDetail, ValidationError
 from newsevents.validators import describe
@@ -81,9 +81,15 @@ def from_dict(cls: Any, data: Any) -> Any:
       ...
     newsevents.errors.ValidationError: $.code: expected str, found int (7)
     """
+    if not loadable(cls):
+        raise TypeError(
+            f"from_dict takes a newsevents model class, Event or a union such as Actor, found {cls!r}"
+        )
     try:
         hook = converter.get_structure_hook(cls)
         return hook(data, cls)
+    except RecursionError:
+        raise ValidationError.single("$", "the document is nested too deeply") from None
     except Exception as exc:  # noqa: BLE001 -- every failure becomes a ValidationError with paths
         raise ValidationError(collect(exc, "$")) from None
 
@@ -167,9 +173,12 @@ def _reject_constant(name: str) -> Any:
 
 
 def _loads(data: str | bytes) -> Any:
-    if _orjson is not None:
-        return _orjson.loads(data)
-    return json.loads(data, parse_constant=_reject_constant)
+    try:
+        if _orjson is not None:
+            return _orjson.loads(data)
+        return json.loads(data, parse_constant=_reject_constant)
+    except RecursionError:
+        raise ValueError("the document is nested too deeply") from None
 
 
 def from_json(cls: Any, data: str | bytes) -> Any:
@@ -228,12 +237,19 @@ def _is_binary(out: IO[Any]) -> bool:
 
 
 def _dump_atomic(objs: Iterable[object], target: Path) -> int:
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    target = Path(os.path.realpath(target))  # replace what a symlink points to, not the link
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        try:
+            mode = target.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask  # what open() would have given a new file
         with os.fdopen(fd, "wb") as out:
             count = _write_lines(objs, out)
             out.flush()
+            os.fchmod(out.fileno(), mode)
             os.fsync(out.fileno())
         os.replace(tmp, target)
     except BaseException:

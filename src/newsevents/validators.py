@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Final
 from urllib.parse import urlsplit
 
@@ -227,8 +227,13 @@ def aware_datetime(value: datetime) -> str | None:
     >>> aware_datetime(datetime(2022, 7, 28))
     'expected a timezone-aware datetime, found naive 2022-07-28T00:00:00'
     """
-    if value.tzinfo is None or value.utcoffset() is None:
+    offset = value.utcoffset()
+    if offset is None:
         return f"expected a timezone-aware datetime, found naive {value.isoformat()}"
+    if offset % timedelta(seconds=1):
+        # Python 3.11 cannot read a fraction of a second in an offset back. Whole seconds
+        # (local mean time before 1900, say) are written as +HH:MM:SS.
+        return f"expected a UTC offset in whole seconds, found {value.isoformat()}"
     return None
 
 
