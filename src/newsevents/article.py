@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 import attrs
 
 from newsevents._base import Model
+from newsevents.dates import fixed_offset, fixed_offset_or_none
 from newsevents.entities import Organization, Person
 from newsevents.events import Detention, DiplomaticRequest, Event, Statement
 from newsevents.validators import bcp47, checks, http_url, non_blank, slug, stripped
@@ -49,11 +50,13 @@ class Article(Model):
 
     id: str = attrs.field(metadata=checks(slug))
     title: str = attrs.field(metadata=checks(stripped))
-    published: datetime = attrs.field(eq=_instant_and_offset)
+    published: datetime = attrs.field(eq=_instant_and_offset, converter=fixed_offset)
     publisher: Organization
     url: str | None = attrs.field(default=None, metadata=checks(http_url))
     subtitle: str | None = attrs.field(default=None, metadata=checks(stripped))
-    updated: datetime | None = attrs.field(default=None, eq=_instant_and_offset)
+    updated: datetime | None = attrs.field(
+        default=None, eq=_instant_and_offset, converter=fixed_offset_or_none
+    )
     language: str = attrs.field(default="en", metadata=checks(bcp47))
     authors: tuple[Person | Organization, ...] = ()
     body: tuple[str, ...] = attrs.field(default=(), metadata=checks(each=(non_blank,)))

@@ -22,6 +22,29 @@ from newsevents.validators import checks, describe, stripped
 __all__ = ["Precision", "TimeRef"]
 
 
+def fixed_offset(value: datetime) -> datetime:
+    """The same wall time and UTC offset, with the zone reduced to that fixed offset.
+
+    A named zone (``ZoneInfo("Europe/Berlin")``) is kept as its offset at that moment:
+    that is all JSON can carry, so the round trip is exact and equal objects give
+    identical bytes. Anything else is returned unchanged, for validation to judge.
+
+    >>> from zoneinfo import ZoneInfo
+    >>> fixed_offset(datetime(2022, 7, 28, 12, tzinfo=ZoneInfo("Europe/Moscow"))).isoformat()
+    '2022-07-28T12:00:00+03:00'
+    """
+    if isinstance(value, datetime) and value.tzinfo is not None and not isinstance(value.tzinfo, timezone):
+        offset = value.utcoffset()
+        if offset is not None:
+            return value.replace(tzinfo=timezone(offset), fold=0)
+    return value
+
+
+def fixed_offset_or_none(value: datetime | None) -> datetime | None:
+    """:func:`fixed_offset`, letting ``None`` through."""
+    return None if value is None else fixed_offset(value)
+
+
 def _instant_and_offset(moment: datetime) -> tuple[datetime, timedelta | None]:
     # Two aware datetimes at the same instant in different zones compare equal in
     # Python but serialize differently; equal TimeRefs must give identical bytes.
@@ -44,7 +67,7 @@ class TimeRef(Model):
     (<Precision.MONTH: 'month'>, '2022-07-01T00:00:00+00:00', '2022-08-01T00:00:00+00:00')
     """
 
-    start: datetime = attrs.field(eq=_instant_and_offset)
+    start: datetime = attrs.field(eq=_instant_and_offset, converter=fixed_offset)
     precision: Precision = Precision.DAY
     text: str | None = attrs.field(default=None, metadata=checks(stripped))
     approximate: bool = False
@@ -97,6 +120,10 @@ class TimeRef(Model):
         >>> TimeRef.at(datetime(2022, 7, 28, 22, 23, tzinfo=UTC)).start.isoformat()
         '2022-07-28T00:00:00+00:00'
         """
+        if not isinstance(precision, Precision):
+            raise ValidationError.single(
+                "TimeRef.at.precision", f"expected a Precision, found {describe(precision)}"
+            )
         if not isinstance(moment, datetime) or moment.utcoffset() is None:
             return cls(start=moment, precision=precision, text=text, approximate=approximate)
         return cls(start=precision.truncate(moment), precision=precision, text=text, approximate=approximate)
@@ -170,6 +197,8 @@ class TimeRef(Model):
         """
         if not isinstance(text, str):
             raise ValidationError.single("TimeRef.parse", f"expected str, found {describe(text)}")
+        if not isinstance(tz, tzinfo):
+            raise ValidationError.single("TimeRef.parse.tz", f"expected a tzinfo, found {describe(tz)}")
         found = _parse_parts(text)
         if found is None:
             raise ValidationError.single(
@@ -259,7 +288,10 @@ _PRECISIONS = (
     Precision.MINUTE,
     Precision.SECOND,
 )
-_HAS_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?!\d)")
+_WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY_WORD = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
 
 
 class _NamedZoneError(ValueError):
@@ -280,9 +312,10 @@ def _zone(name: str | None, offset: int | None) -> tzinfo | None:
 
 
 def _parse_parts(text: str) -> tuple[datetime, Precision] | None:
-    if not _HAS_DIGIT.search(text) or _POSIX_OFFSET.search(text):
-        # A year is written in digits. "GMT+3" means UTC-3 to POSIX and UTC+3 to most
-        # readers, so it is refused rather than guessed; "+03:00" is exact.
+    if not _YEAR.search(text) or _POSIX_OFFSET.search(text) or _NUMERIC_DATE.search(text):
+        # A year must be written in four digits ("99" would be guessed as 1999). "GMT+3"
+        # means UTC-3 to POSIX and UTC+3 to most readers, and 07/08/2022 is July or
+        # August depending on the reader: all refused rather than guessed.
         return None
     from dateutil import parser as _dateparser  # noqa: PLC0415 -- a 16 ms import, needed only here
 
@@ -301,4 +334,7 @@ def _parse_parts(text: str) -> tuple[datetime, Precision] | None:
         return None  # a gap such as "28 2022" (day without month)
     if a.microsecond and depth == len(given):
         return None  # fractions of a second are finer than any precision
+    named = _WEEKDAY_WORD.search(text)
+    if named and depth >= 3 and _WEEKDAY_NAMES.index(named.group(1).lower()) != a.weekday():
+        return None  # "Monday 28 July 2022": that day was a Thursday
     return _PRECISIONS[depth - 1].truncate(a), _PRECISIONS[depth - 1]

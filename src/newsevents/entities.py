@@ -26,6 +26,7 @@ __all__ = [
 ]
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_CODE_OF_NAME = {name: code for code, name in COUNTRY_NAMES.items()}
 
 
 def slugify(text: str) -> str:
@@ -107,6 +108,18 @@ class Country(Model):
     def _default_name(self) -> str:
         code = self.code if isinstance(self.code, str) else ""
         return COUNTRY_NAMES.get(code, code or "?")
+
+    def __attrs_post_init__(self) -> None:
+        if self.name is None:  # name=None: the name from the table
+            object.__setattr__(self, "name", self._default_name())
+        super().__attrs_post_init__()
+
+    def _invariants(self) -> list[tuple[str, str]]:
+        owner = _CODE_OF_NAME.get(self.name)
+        if owner is not None and owner != self.code:
+            # attrs.evolve(Country(code="RU"), code="US") would keep "Russia" otherwise.
+            return [("name", f"expected the name of {self.code}, found {self.name!r}, the name of {owner}")]
+        return []
 
 
 @attrs.frozen(kw_only=True)

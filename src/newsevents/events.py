@@ -202,6 +202,8 @@ class Term(Model):
         return found
 
 
+RESERVED_TAGS = frozenset({"article", "person", "organization", "country", "place"})
+"""The ``type`` tags of the model's other classes; an event type cannot take them."""
 _REGISTRY: dict[str, type[Event]] = {}
 _TAGS: dict[type[Event], str] = {}
 _REGISTRY_LOCK = threading.RLock()
@@ -232,6 +234,8 @@ def event_type(tag: str) -> Callable[[type[E]], type[E]]:
     problem = slug(tag) if isinstance(tag, str) else f"expected a str tag, found {tag!r}"
     if problem:
         raise RegistrationError(f"event_type tag: {problem}")
+    if tag in RESERVED_TAGS:
+        raise RegistrationError(f"event_type tag {tag!r} is the tag of a built-in entity; choose another")
 
     def register(cls: type[E]) -> type[E]:
         # Not attrs.has(): a plain subclass inherits __attrs_attrs__ from Event.
