@@ -160,3 +160,16 @@ def test_summary_names_every_event(example: ModuleType, article: Article) -> Non
     text = example.summary(article)
     assert text.splitlines()[0] == article.title
     assert len(text.splitlines()) == 3 + len(article.events)
+
+
+def test_the_readme_quickstart_runs(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Quickstart") :]
+    code = section[section.index("```python") + len("```python") : section.index("```\n", 10)]
+    assert len(code.strip().splitlines()) <= 15  # the issue asks for a 15-line quickstart
+    script = tmp_path / "quickstart.py"
+    script.write_text(code, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
