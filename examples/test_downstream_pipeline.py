@@ -86,7 +86,7 @@ def test_quote_counts_add_up(article: Article) -> None:
 def test_dates_are_never_after_publication(article: Article) -> None:
     for row in flatten(article):
         if row["date"]:
-            assert row["date"] <= article.published.date().isoformat() or row["date"] == ""
+            assert row["date"] <= article.published.date().isoformat()
 
 
 if __name__ == "__main__":

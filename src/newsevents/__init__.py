@@ -95,3 +95,14 @@ __all__ = [
     "to_dict",
     "to_json",
 ]
+
+# Hypothesis registers newsevents' strategies for st.from_type through its entry
+# point, newsevents._hypothesis_plugin:register, when it is imported. When Hypothesis
+# was imported first and that did not happen (no installed metadata, say), register
+# now; the plugin registers only once, so both paths may run.
+import sys as _sys  # noqa: E402 -- here, not on top: the hook runs once every name above exists
+
+if _sys.modules.get("hypothesis") is not None:  # None marks a module as not installed
+    from newsevents import _hypothesis_plugin
+
+    _hypothesis_plugin.register()

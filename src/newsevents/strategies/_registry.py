@@ -1,0 +1,257 @@
+"""Events of every registered type: the built-in ones, and custom ones from a strategy or their fields."""
+
+from __future__ import annotations
+
+import enum
+import threading
+import typing
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from types import UnionType
+from typing import Any, TypeVar
+
+import attrs
+from hypothesis import reject
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from newsevents.dates import TimeRef
+from newsevents.entities import Country, Organization, Person, Place, Role
+from newsevents.errors import ValidationError
+from newsevents.events import Detention, DiplomaticRequest, Event, Statement, Term, event_types, tag_of
+from newsevents.strategies._args import check_optional_strategy, check_sequence, check_strategy
+from newsevents.strategies._entities import (
+    countries,
+    country_codes,
+    organizations,
+    persons,
+    places,
+    roles,
+)
+from newsevents.strategies._events import (
+    WhenStrategy,
+    detentions,
+    diplomatic_requests,
+    shared_fields,
+    statements,
+    when_strategy,
+)
+from newsevents.strategies._text import LANGUAGES, WIKIDATA_IDS, slugs, texts
+from newsevents.strategies._time import aware_datetimes, terms, time_refs
+from newsevents.validators import (
+    Check,
+    bcp47,
+    field_checks,
+    http_url,
+    iso_country,
+    non_blank,
+    slug,
+    stripped,
+    wikidata_id,
+)
+
+E = TypeVar("E", bound=Event)
+
+_CUSTOM: dict[type[Event], st.SearchStrategy[Any]] = {}
+_CUSTOM_LOCK = threading.Lock()
+_BUILTIN: dict[type[Event], Callable[[WhenStrategy | None], st.SearchStrategy[Any]]] = {
+    Statement: lambda when: statements(when=when),
+    DiplomaticRequest: lambda when: diplomatic_requests(when=when),
+    Detention: lambda when: detentions(when=when),
+}
+
+
+def register_event_strategy(cls: type[E], strategy: st.SearchStrategy[E]) -> None:
+    """Use ``strategy`` for a custom event type in :func:`events`, :func:`articles` and ``st.from_type``.
+
+    Without one, a registered custom type is drawn from its fields: the shared
+    :class:`~newsevents.Event` fields as :func:`events` draws them, aware
+    datetimes for ``datetime`` fields, :func:`slugs` and :func:`texts` for
+    strings checked with :func:`~newsevents.validators.slug`,
+    :func:`~newsevents.validators.non_blank` or
+    :func:`~newsevents.validators.stripped`, and ``st.from_type`` for the rest.
+    Register a strategy when the fields carry checks of your own.
+
+    Args:
+        cls: A custom event type registered with :func:`newsevents.event_type`.
+        strategy: A strategy that draws valid instances of ``cls``.
+    """
+    if not (isinstance(cls, type) and issubclass(cls, Event)) or cls is Event:
+        raise InvalidArgument(f"cls={cls!r} must be a subclass of Event")
+    if tag_of(cls) is None:
+        raise InvalidArgument(
+            f"cls={cls.__qualname__} is not a registered event type:"
+            " decorate it with @newsevents.event_type(tag)"
+        )
+    if cls in _BUILTIN:
+        raise InvalidArgument(
+            f"cls={cls.__qualname__} is built in: steer it with its own strategy's arguments"
+        )
+    check_strategy("strategy", strategy)
+    with _CUSTOM_LOCK:
+        _CUSTOM[cls] = strategy
+    st.register_type_strategy(cls, strategy)
+
+
+def _custom_strategy(cls: type[Event], when: WhenStrategy | None) -> st.SearchStrategy[Event]:
+    """The strategy for a registered custom type: the one registered for it, or one from its fields."""
+    registered = _CUSTOM.get(cls)
+    if registered is None:
+        return _from_fields(cls, when)
+    if when is None:
+        return registered
+    return st.builds(lambda e, w: attrs.evolve(e, when=w), registered, when)
+
+
+def _cannot_draw(cls: type, what: str) -> InvalidArgument:
+    name = cls.__qualname__
+    return InvalidArgument(
+        f"cannot draw {name} from its fields: {what}; register a strategy for it with"
+        f" newsevents.strategies.register_event_strategy({name}, ...)"
+    )
+
+
+def _from_fields(cls: type[Event], when: WhenStrategy | None) -> st.SearchStrategy[Event]:
+    try:
+        hints = typing.get_type_hints(cls)  # annotations may be strings (PEP 563)
+    except Exception as exc:  # a bad forward reference fails in many ways; the remedy is the same
+        raise _cannot_draw(cls, f"its annotations cannot be resolved ({exc})") from exc
+    # A subclass of a built-in type takes the built-in's fields from the built-in's
+    # strategy, which keeps their rules (a DIRECT statement's quotes, say).
+    base = next((b for b in _BUILTIN if issubclass(cls, b)), None)
+    inherited = [f for f in attrs.fields(base) if f.init] if base is not None else []
+    base_st = _BUILTIN[base](when) if base is not None else st.none()
+    # Articles fill in related ids; inherited fields come from the built-in's strategy.
+    skipped = {"related"} | {f.name for f in inherited}
+    shared = shared_fields()
+    fields: dict[str, st.SearchStrategy[Any]] = {}
+    for field in attrs.fields(cls):
+        if not field.init or field.name in skipped:
+            continue
+        if field.name == "when":
+            strategy = when_strategy(when)
+        elif field.name in shared:
+            strategy = shared[field.name]
+        else:
+            value_checks, item_checks = field_checks(field.metadata)
+            strategy = _for_type(cls, field.name, hints.get(field.name, Any), value_checks, item_checks)
+        fields[field.alias or field.name] = strategy
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Event:
+        parent = draw(base_st)
+        values = {f.alias or f.name: getattr(parent, f.name) for f in inherited}
+        values.update({name: draw(strategy) for name, strategy in fields.items()})
+        try:
+            return cls(**values)
+        except ValidationError:
+            # A check of the type's own that the drawn value breaks: the last resort.
+            # Register a strategy with register_event_strategy() to draw valid ones directly.
+            reject()
+
+    return build()
+
+
+_INT64 = st.integers(-(2**63), 2**63 - 1)  # the model refuses wider ints (not every JSON reader keeps them)
+_BY_CHECK: dict[Check, st.SearchStrategy[str]] = {
+    slug: slugs(),
+    non_blank: texts(),
+    stripped: texts(),
+    iso_country: country_codes(),
+    wikidata_id: WIKIDATA_IDS,
+    bcp47: st.sampled_from(LANGUAGES),
+    http_url: slugs(max_size=10).map(lambda s: f"https://news.example/{s}"),
+}
+_MODELS: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
+    Person: persons,
+    Organization: organizations,
+    Country: countries,
+    Place: places,
+    Role: roles,
+    TimeRef: time_refs,
+    Term: terms,
+}
+
+
+def _for_type(
+    cls: type, name: str, hint: Any, value_checks: tuple[Check, ...], item_checks: tuple[Check, ...]
+) -> st.SearchStrategy[Any]:
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, UnionType):
+        args = typing.get_args(hint)
+        parts = [_for_type(cls, name, a, value_checks, item_checks) for a in args if a is not type(None)]
+        # None first: examples shrink towards an absent value.
+        return st.one_of([st.none(), *parts] if type(None) in args else parts)
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return st.lists(_for_type(cls, name, args[0], item_checks, ()), max_size=2).map(tuple)
+    if hint is str:
+        known = [_BY_CHECK[check] for check in value_checks if check in _BY_CHECK]
+        return known[0] if known else st.text(max_size=20)
+    if hint is datetime:
+        return aware_datetimes()  # the model refuses naive ones
+    if hint is bool:
+        return st.booleans()
+    if hint is int:
+        return _INT64
+    if hint is float:
+        return st.floats(allow_nan=False, allow_infinity=False)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return st.sampled_from(hint)
+    if hint in _MODELS:
+        return _MODELS[hint]()
+    if isinstance(hint, type) and issubclass(hint, Event) and (hint is Event or tag_of(hint)):
+        event_cls = hint
+        # Deferred: a type may hold events of its own kind.
+        return st.deferred(lambda: events() if event_cls is Event else events(types=[event_cls]))
+    strategy = st.from_type(hint)
+    try:
+        strategy.validate()  # resolves the type now, so that the error comes at once
+    except Exception as exc:  # resolving an arbitrary type fails in many ways; the remedy is the same
+        raise _cannot_draw(cls, f"Hypothesis cannot draw its field {name}: {hint!r} ({exc})") from exc
+    return strategy
+
+
+def event_strategy(
+    types: Sequence[type[Event]] | None, when: WhenStrategy | None, argument: str
+) -> st.SearchStrategy[Event]:
+    """Events of the given registered types (all by default); errors name ``argument``."""
+    when = check_optional_strategy("when", when)
+    if types is None:
+        chosen = tuple(event_types().values())
+    else:
+        chosen = check_sequence(argument, types)
+        for cls in chosen:
+            if not (isinstance(cls, type) and issubclass(cls, Event)) or cls is Event:
+                raise InvalidArgument(f"{argument}: {cls!r} is not an event type")
+            if tag_of(cls) is None:
+                raise InvalidArgument(
+                    f"{argument}: {cls.__qualname__} is not a registered event type:"
+                    " decorate it with @newsevents.event_type(tag)"
+                )
+    return st.one_of(
+        [_BUILTIN[cls](when) if cls in _BUILTIN else _custom_strategy(cls, when) for cls in chosen]
+    )
+
+
+def events(
+    *,
+    types: Sequence[type[Event]] | None = None,
+    when: WhenStrategy | None = None,
+) -> st.SearchStrategy[Event]:
+    """Events of the built-in types and of every registered custom type.
+
+    Args:
+        types: Draw only these event classes (built-in or registered with
+            :func:`newsevents.event_type`); every registered type by default.
+        when: A strategy for ``when``, passed to each type's strategy.
+
+    >>> from hypothesis import given
+    >>> from newsevents import Detention, Statement
+    >>> @given(events(types=[Statement, Detention]))
+    ... def check(event):
+    ...     assert isinstance(event, (Statement, Detention))
+    >>> check()
+    """
+    return event_strategy(types, when, "types")
