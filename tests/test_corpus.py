@@ -1,0 +1,884 @@
+"""Corpus: construction, loading, ordering, the helpers, the seed article's questions, and property tests.
+
+The property tests compare ``Corpus.find`` (indexed), ``Corpus.scan`` and ``Article.find`` with a
+brute-force filter written here from the documented rules, for random corpora from the public
+strategies and random predicates built by the strategy below.
+"""
+
+# No ``from __future__ import annotations``: the event class below must carry real annotations.
+
+import importlib.util
+import io
+import json
+import re
+import sys
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Self
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsevents import (
+    Actor,
+    Article,
+    Certainty,
+    Corpus,
+    Country,
+    Detention,
+    DetentionStatus,
+    DiplomaticRequest,
+    Event,
+    Hit,
+    Organization,
+    OrgKind,
+    Person,
+    QuoteMode,
+    RequestKind,
+    RequestStatus,
+    Statement,
+    TimeRef,
+    ValidationError,
+    dump_jsonl,
+    event_type,
+    to_json,
+)
+from newsevents import strategies as nst
+from newsevents.query import (
+    Predicate,
+    by,
+    certainty,
+    during,
+    involving,
+    mentioning,
+    nationality,
+    of_type,
+    to,
+    with_status,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+MSK = timezone(timedelta(hours=3))
+NEW_YORK = timezone(timedelta(hours=-5))
+
+
+# ---------------------------------------------------------------- a custom type for the corpora
+
+
+@event_type("corpus_test_summit")
+@attrs.frozen(kw_only=True)
+class Summit(Event):
+    """A registered custom type with the default parties(): every actor under ``other``."""
+
+    chair: Person
+    members: tuple[Country, ...] = ()
+    text: str | None = None
+
+
+# Registered before the strategies below are built, so that random articles hold summits too.
+nst.register_event_strategy(
+    Summit,
+    st.builds(
+        Summit,
+        id=nst.slugs(),
+        chair=nst.persons(max_roles=0),
+        members=st.lists(nst.countries(codes=["RU", "US", "GB", "TO", "NO"]), max_size=2).map(tuple),
+        text=st.none() | nst.texts(),
+    ),
+)
+
+
+# ---------------------------------------------------------------- helpers
+
+RT = Organization(name="RT", kind=OrgKind.MEDIA, country="RU")
+PUBLISHED = datetime(2022, 7, 29, tzinfo=UTC)
+
+
+def statement(ident: str, when: TimeRef | None = None, speaker: Actor | None = None) -> Statement:
+    return Statement(
+        id=ident,
+        speaker=speaker if speaker is not None else Person(name="Maria Zakharova"),
+        text="Something was said.",
+        mode=QuoteMode.INDIRECT,
+        when=when,
+    )
+
+
+def article(ident: str, *events: Event) -> Article:
+    return Article(id=ident, title=f"Article {ident}", published=PUBLISHED, publisher=RT, events=events)
+
+
+def ids(hits: list[Hit]) -> list[str]:
+    return [h.event.id for h in hits]
+
+
+def _load_example(name: str) -> ModuleType:
+    path = ROOT / "examples" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"corpus_example_{name}", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def example() -> ModuleType:
+    return _load_example("lavrov_blinken_call")
+
+
+@pytest.fixture(scope="module")
+def seed(example: ModuleType) -> Article:
+    built = example.build_article()
+    assert isinstance(built, Article)
+    return built
+
+
+@pytest.fixture(scope="module")
+def seed_corpus(seed: Article) -> Corpus:
+    return Corpus([seed])
+
+
+# ---------------------------------------------------------------- construction
+
+
+def test_a_corpus_of_articles() -> None:
+    a1 = article("a1", statement("s1"), statement("s2"))
+    a2 = article("a2")
+    a3 = article("a3", statement("s1"), statement("s2"), statement("s3"))
+    corpus = Corpus([a1, a2, a3])
+    assert len(corpus) == 3
+    assert list(corpus) == [a1, a2, a3]
+    assert [a is b for a, b in zip(corpus, [a1, a2, a3], strict=True)] == [True, True, True]
+    assert corpus.event_count == 5
+    assert repr(corpus) == "<Corpus: 3 articles, 5 events>"
+
+
+def test_an_empty_corpus() -> None:
+    corpus = Corpus([])
+    assert len(corpus) == 0
+    assert list(corpus) == []
+    assert corpus.event_count == 0
+    assert repr(corpus) == "<Corpus: 0 articles, 0 events>"
+    assert corpus.find(of_type(Event)) == []
+    assert corpus.actors() == ()
+
+
+def test_a_corpus_takes_any_iterable() -> None:
+    made = (article(f"a{i}", statement("s")) for i in range(3))
+    corpus = Corpus(made)
+    assert len(corpus) == 3
+    assert [a.id for a in corpus] == ["a0", "a1", "a2"]
+    assert [a.id for a in corpus] == ["a0", "a1", "a2"]  # iterating twice gives the same articles
+
+
+def test_a_corpus_of_non_articles_is_a_validation_error() -> None:
+    good = article("a1")
+    with pytest.raises(ValidationError) as info:
+        Corpus([good, "an article"])  # type: ignore[list-item]
+    assert [(e.path, e.message) for e in info.value.errors] == [
+        ("Corpus.articles[1]", "expected Article, found str")
+    ]
+    with pytest.raises(ValidationError) as info:
+        Corpus([statement("s1")])  # type: ignore[list-item]
+    assert [(e.path, e.message) for e in info.value.errors] == [
+        ("Corpus.articles[0]", "expected Article, found Statement")
+    ]
+
+
+def test_find_with_something_that_is_not_a_predicate_is_a_type_error() -> None:
+    corpus = Corpus([article("a1", statement("s1"))])
+    with pytest.raises(TypeError) as info:
+        corpus.find(lambda e: True)  # type: ignore[arg-type]
+    assert str(info.value) == "find takes a predicate from newsevents.query, found function"
+    with pytest.raises(TypeError) as info:
+        corpus.find("statement")  # type: ignore[arg-type]
+    assert str(info.value) == "find takes a predicate from newsevents.query, found str"
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _lines(*articles: Article) -> str:
+    return "".join(to_json(a) + "\n" for a in articles)
+
+
+def _bad_line(good: Article) -> str:
+    data = json.loads(to_json(good))
+    data["title"] = 5
+    return json.dumps(data) + "\n"
+
+
+def test_from_jsonl_reads_a_path_and_a_file(tmp_path: Path) -> None:
+    articles = [article("a1", statement("s1")), article("a2", statement("s1"), statement("s2"))]
+    target = tmp_path / "corpus.jsonl"
+    assert dump_jsonl(articles, target) == 2
+    for source in (target, str(target)):
+        corpus = Corpus.from_jsonl(source)
+        assert list(corpus) == articles
+        assert corpus.event_count == 3
+    with target.open(encoding="utf-8") as text_file:
+        assert list(Corpus.from_jsonl(text_file)) == articles
+    with target.open("rb") as binary_file:
+        assert list(Corpus.from_jsonl(binary_file)) == articles
+    assert list(Corpus.from_jsonl(io.StringIO(_lines(*articles)))) == articles
+
+
+def test_from_jsonl_with_on_error_keeps_the_good_lines(tmp_path: Path) -> None:
+    a1 = article("a1", statement("s1"))
+    a3 = article("a3", statement("s3"))
+    target = tmp_path / "corpus.jsonl"
+    target.write_text(_lines(a1) + _bad_line(a1) + "\n" + _lines(a3), encoding="utf-8")
+    errors: list[ValidationError] = []
+    corpus = Corpus.from_jsonl(target, on_error=errors.append)
+    assert list(corpus) == [a1, a3]
+    assert ids(corpus.find(of_type(Statement))) == ["s1", "s3"]
+    assert len(errors) == 1
+    assert [(e.path, e.line) for e in errors[0].errors] == [("$.title", 2)]
+
+
+def test_from_jsonl_without_on_error_raises_at_the_bad_line() -> None:
+    a1 = article("a1", statement("s1"))
+    with pytest.raises(ValidationError) as info:
+        Corpus.from_jsonl(io.StringIO(_lines(a1) + _bad_line(a1)))
+    assert [(e.path, e.line) for e in info.value.errors] == [("$.title", 2)]
+
+
+# ---------------------------------------------------------------- ordering
+
+
+def test_find_sorts_by_event_time_with_undated_last_then_corpus_and_article_order() -> None:
+    first = article(
+        "first",
+        statement("undated-1"),
+        statement("day-1", TimeRef.of(2022, 7, 28)),
+        statement("month", TimeRef.of(2022, 7)),
+        statement("year", TimeRef.of(2021)),
+        statement("day-1b", TimeRef.of(2022, 7, 28)),
+    )
+    second = article(
+        "second",
+        statement("undated-2"),
+        statement("moscow-day", TimeRef(start=datetime(2022, 7, 28, tzinfo=MSK))),  # 27 July, 21:00 UTC
+        statement("day-2", TimeRef.of(2022, 7, 28)),
+        statement("hour", TimeRef.of(2022, 7, 28, 10)),
+        statement("new-york-day", TimeRef(start=datetime(2022, 7, 27, tzinfo=NEW_YORK))),  # 05:00 UTC
+    )
+    corpus = Corpus([first, second])
+    expected = [
+        "year",
+        "month",
+        "new-york-day",
+        "moscow-day",
+        "day-1",
+        "day-1b",
+        "day-2",
+        "hour",
+        "undated-1",
+        "undated-2",
+    ]
+    everything = corpus.find(of_type(Event))
+    assert ids(everything) == expected
+    assert ids(corpus.scan(of_type(Event))) == expected
+    assert [h.article.id for h in everything] == [
+        "first",
+        "first",
+        "second",
+        "second",
+        "first",
+        "first",
+        "second",
+        "second",
+        "first",
+        "second",
+    ]
+    assert everything[0] == Hit(first, first.events[3])
+    assert ids(corpus.find(during("2022-07-28"))) == [
+        "month",
+        "new-york-day",
+        "moscow-day",
+        "day-1",
+        "day-1b",
+        "day-2",
+        "hour",
+    ]
+    assert ids(corpus.find(~during("2022-07"))) == ["year", "undated-1", "undated-2"]
+
+
+# ---------------------------------------------------------------- timeline, quotes, actors
+
+
+def test_timeline_and_quotes() -> None:
+    anna = Person(name="Anna Ivanova", nationality=("RU",))
+    boris = Person(name="Boris Price")
+    request = DiplomaticRequest(
+        id="r",
+        requester=boris,
+        addressee=anna,
+        kind=RequestKind.MEETING,
+        when=TimeRef.of(2022, 7, 1),
+    )
+    a1 = article("a1", statement("later", TimeRef.of(2022, 7, 20), anna), request)
+    a2 = article(
+        "a2",
+        statement("undated", None, anna),
+        statement("by-boris", TimeRef.of(2022, 7, 2), boris),
+        statement("earlier", TimeRef.of(2022, 7, 10), anna),
+    )
+    corpus = Corpus([a1, a2])
+    assert ids(corpus.timeline("Ivanova")) == ["r", "earlier", "later", "undated"]
+    assert ids(corpus.timeline(anna)) == ["r", "earlier", "later", "undated"]
+    assert ids(corpus.timeline("Boris")) == ["r", "by-boris"]
+    assert ids(corpus.quotes("Anna Ivanova")) == ["earlier", "later", "undated"]
+    assert ids(corpus.quotes(boris)) == ["by-boris"]
+    assert corpus.quotes("Carmen") == []
+    assert corpus.timeline("Carmen") == []
+
+
+def test_actors_are_distinct_merged_by_id_first_seen_wins_and_sorted_by_kind_then_name() -> None:
+    anna = Person(name="Anna Ivanova")
+    anna_again = Person(name="Anna Ivanova", aliases=("Annushka",), nationality=("RU",))
+    acme_person = Person(name="Zed Acme", id="acme")
+    acme_company = Organization(name="Acme", id="acme", kind=OrgKind.COMPANY)
+    russia = Country(code="RU")
+    russia_renamed = Country(code="RU", name="Rossiya")
+    a1 = article(
+        "a1",
+        statement("s1", speaker=anna),
+        statement("s2", speaker=acme_company),
+        Detention(id="d1", detainee=acme_person, held_by=russia, status=DetentionStatus.DETAINED),
+    )
+    a2 = article(
+        "a2",
+        statement("s1", speaker=anna_again),
+        statement("s2", speaker=russia_renamed),
+        statement("s3", speaker=Person(name="boris price")),
+    )
+    found = Corpus([a1, a2]).actors()
+    assert found == (anna, Person(name="boris price"), acme_person, acme_company, russia)
+    assert found[0] is anna  # the first seen, not the later spelling
+    assert found[-1].name == "Russia"
+
+
+# ---------------------------------------------------------------- a bug-prone corner of the index
+
+
+def test_indexed_find_sees_every_spelling_of_an_actor_that_shares_an_id() -> None:
+    plain = Person(name="Anna Ivanova")
+    with_alias = Person(name="Anna Ivanova", aliases=("Annushka",))
+    russia = Country(code="RU")
+    rossiya = Country(code="RU", name="Rossiya")
+    corpus = Corpus(
+        [
+            article("a1", statement("plain", speaker=plain), statement("russia", speaker=russia)),
+            article("a2", statement("alias", speaker=with_alias), statement("rossiya", speaker=rossiya)),
+        ]
+    )
+    # involving("Annushka") matches the second spelling (scan and Article.find agree) ...
+    assert ids(corpus.scan(involving("Annushka"))) == ["alias"]
+    assert ids(corpus.scan(by("Rossiya"))) == ["rossiya"]
+    # ... so the indexed find must too.
+    assert ids(corpus.find(involving("Annushka"))) == ["alias"]
+    assert ids(corpus.find(by("Rossiya"))) == ["rossiya"]
+
+
+# ---------------------------------------------------------------- the seed article's questions
+
+
+def test_what_did_zakharova_say_in_july_2022(seed: Article, seed_corpus: Corpus) -> None:
+    question = of_type(Statement) & by("Zakharova") & during("2022-07")
+    assert ids(seed_corpus.find(question)) == ["zakharova-attention", "zakharova-schedule"]
+    assert [e.id for e in seed.find(question)] == ["zakharova-attention", "zakharova-schedule"]
+    assert ids(seed_corpus.quotes("Zakharova")) == ["zakharova-attention", "zakharova-schedule"]
+    assert seed_corpus.find(of_type(Statement) & by("Zakharova") & during("2022-06")) == []
+    assert all(h.article is seed for h in seed_corpus.find(question))
+
+
+def test_which_us_citizens_are_held_by_russia(seed_corpus: Corpus) -> None:
+    question = of_type(Detention) & by("RU") & nationality("US")
+    hits = seed_corpus.find(question)
+    assert ids(hits) == ["griner-detention", "whelan-detention"]
+    detainees = [h.event.detainee.name for h in hits if isinstance(h.event, Detention)]
+    assert detainees == ["Brittney Griner", "Paul Whelan"]
+    assert ids(seed_corpus.find(of_type(Detention) & by(Country(code="RU")) & nationality("US"))) == ids(hits)
+    assert ids(seed_corpus.find(of_type(Detention) & by("US"))) == ["bout-sentence"]
+
+
+def test_which_diplomatic_requests_are_still_pending(seed_corpus: Corpus) -> None:
+    pending = with_status("made", "received", "under_consideration")
+    assert ids(seed_corpus.find(pending)) == ["call-request", "release-proposal"]
+    members = with_status(RequestStatus.MADE, RequestStatus.RECEIVED, RequestStatus.UNDER_CONSIDERATION)
+    assert ids(seed_corpus.find(of_type(DiplomaticRequest) & members)) == ["call-request", "release-proposal"]
+    assert seed_corpus.find(of_type(DiplomaticRequest) & ~pending) == []
+
+
+LAVROV_TIMELINE = [
+    "blinken-bring-home",  # 27 July
+    "call-request",  # 28 July, then article order
+    "mfa-receipt",
+    "zakharova-attention",
+    "zakharova-schedule",
+    "price-seeking-call",
+]
+
+
+def test_the_timeline_of_everything_involving_lavrov(
+    example: ModuleType, seed: Article, seed_corpus: Corpus
+) -> None:
+    assert ids(seed_corpus.timeline("Lavrov")) == LAVROV_TIMELINE
+    assert ids(seed_corpus.timeline(example.LAVROV)) == LAVROV_TIMELINE
+    assert ids(seed_corpus.find(involving("sergey lavrov"))) == LAVROV_TIMELINE
+    assert [e.id for e in seed.find(involving("Lavrov"))] == [
+        "call-request",
+        "mfa-receipt",
+        "zakharova-attention",
+        "zakharova-schedule",
+        "price-seeking-call",
+        "blinken-bring-home",
+    ]
+
+
+def test_seed_quotes_and_actors(seed_corpus: Corpus) -> None:
+    assert ids(seed_corpus.quotes("Price")) == ["price-seeking-call", "price-conveyed", "price-no-update"]
+    assert ids(seed_corpus.quotes("Blinken")) == ["blinken-bring-home", "blinken-proposal"]
+    assert ids(seed_corpus.quotes("Russia")) == ["moscow-swap-answer"]
+    assert ids(seed_corpus.quotes("Russian Foreign Ministry")) == ["mfa-receipt"]
+    assert [a.name for a in seed_corpus.actors()] == [
+        "Antony Blinken",
+        "Brittney Griner",
+        "Maria Zakharova",
+        "Ned Price",
+        "Paul Whelan",
+        "Sergey Lavrov",
+        "Viktor Bout",
+        "CNN",
+        "Russian Ministry of Foreign Affairs",
+        "Shanghai Cooperation Organization",
+        "US State Department",
+        "Russia",
+        "United States",
+    ]
+
+
+SEED_QUESTIONS = [
+    of_type(Statement),
+    of_type("detention") | with_status("under_consideration"),
+    to("Russia") | to("RU"),
+    by("US") & ~of_type(Detention),
+    involving("Griner") & ~involving("Whelan"),
+    during("2022-07-27", "2022-07-28") & ~by("Zakharova"),
+    during("2012") | certainty("claimed"),
+    mentioning("bring them home") | mentioning("BUSY"),
+    ~(involving("Lavrov") | nationality("US")),
+]
+
+
+@pytest.mark.parametrize("question", SEED_QUESTIONS, ids=[repr(q) for q in SEED_QUESTIONS])
+def test_seed_find_agrees_with_scan_and_article_find(seed: Article, question: Predicate) -> None:
+    corpus = Corpus([seed, seed])
+    found = corpus.find(question)
+    assert found == corpus.scan(question)
+    assert found
+    assert sorted(ids(found)) == sorted([e.id for e in seed.find(question)] * 2)
+
+
+# ---------------------------------------------------------------- property tests: the oracle
+
+EPOCH = datetime.min.replace(tzinfo=UTC)
+_WORD = re.compile(r"[^\W_]+")  # runs of letters and digits
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def actor_matches(query: Actor | str, actor: Actor) -> bool:
+    """The documented matching rules, written out independently of the library."""
+    if isinstance(query, Country):
+        return isinstance(actor, Country) and actor.code == query.code
+    if not isinstance(query, str):
+        return type(actor) is type(query) and actor.id == query.id
+    asked = query.strip().casefold()
+    ident = actor.code if isinstance(actor, Country) else actor.id
+    if asked == ident.casefold():
+        return True
+    asked_words = words(query)
+    n = len(asked_words)
+    for name in names_of(actor):
+        if asked == name.strip().casefold():
+            return True
+        name_words = words(name)
+        if n and any(name_words[i : i + n] == asked_words for i in range(len(name_words) - n + 1)):
+            return True
+    return False
+
+
+def names_of(actor: Actor) -> list[str]:
+    return [actor.name] if isinstance(actor, Country) else [actor.name, *actor.aliases]
+
+
+def period(value: Any) -> tuple[datetime, datetime]:
+    """The span a during() argument stands for, as (start, exclusive end); an instant is (t, t)."""
+    if isinstance(value, TimeRef):
+        return value.start, value.end
+    if isinstance(value, datetime):
+        return value, value
+    if isinstance(value, date):
+        start = datetime(value.year, value.month, value.day, tzinfo=UTC)
+        return start, start + timedelta(days=1)
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return datetime(parts[0], 1, 1, tzinfo=UTC), datetime(parts[0] + 1, 1, 1, tzinfo=UTC)
+    if len(parts) == 2:
+        year, month = parts
+        following = (year + 1, 1) if month == 12 else (year, month + 1)
+        return datetime(year, month, 1, tzinfo=UTC), datetime(*following, 1, tzinfo=UTC)
+    start = datetime(*parts, tzinfo=UTC)
+    return start, start + timedelta(days=1)
+
+
+def event_texts(event: Event) -> list[str]:
+    found = [event.summary] if event.summary else []
+    text = getattr(event, "text", None)
+    if isinstance(text, str):
+        found.append(text)
+    if isinstance(event, Statement):
+        found.extend(event.quotes)
+    return found
+
+
+@attrs.frozen
+class Case:
+    """A predicate and the brute-force answer it must give."""
+
+    predicate: Predicate
+    oracle: Callable[[Event], bool] = attrs.field(repr=False)
+
+    def __repr__(self) -> str:
+        return repr(self.predicate)
+
+
+@attrs.frozen
+class Pool:
+    """What a corpus holds, to draw queries that hit it."""
+
+    actors: tuple[Actor, ...]
+    respelled: tuple[tuple[Actor, Actor], ...]  # (first spelling, later spelling) of one id
+    whens: tuple[TimeRef, ...]
+    texts: tuple[str, ...]
+    codes: tuple[str, ...]
+
+    @classmethod
+    def of(cls, articles: list[Article]) -> Self:
+        events = [e for a in articles for e in a.events]
+        actors = tuple(a for e in events for a in e.parties().everyone)
+        first: dict[tuple[str, str], Actor] = {}
+        for a in actors:
+            first.setdefault((type(a).__name__, a.code if isinstance(a, Country) else a.id), a)
+        return cls(
+            actors=actors,
+            respelled=tuple(
+                (f, a)
+                for a in actors
+                if (f := first[type(a).__name__, a.code if isinstance(a, Country) else a.id]) != a
+            ),
+            whens=tuple(e.when for e in events if e.when is not None),
+            texts=tuple(t for e in events for t in event_texts(e)),
+            codes=tuple(c for a in actors if isinstance(a, Person) for c in a.nationality),
+        )
+
+
+# ---------------------------------------------------------------- property tests: random predicates
+
+TAGS: dict[str, type[Event]] = {
+    "statement": Statement,
+    "diplomatic_request": DiplomaticRequest,
+    "detention": Detention,
+    "corpus_test_summit": Summit,
+}
+VOCABULARY = (
+    "talks",
+    "request",
+    "Release",
+    "NO update",
+    "soon",
+    "the",
+    "to",
+    "no",
+    "Lav",
+    "anna",
+    "RU",
+    "us",
+)
+CASES = (str, str.upper, str.lower, str.title)
+SEPARATORS = (" ", "  ", ", ", " - ", "/", "\t")
+OFFSETS = (UTC, MSK, NEW_YORK, timezone(timedelta(hours=5, minutes=30)))
+LOW, HIGH = datetime(1975, 1, 1), datetime(2045, 1, 1)
+ALL_STATUSES = (*RequestStatus, *DetentionStatus)
+
+
+@st.composite
+def type_leaves(draw: st.DrawFn) -> Case:
+    chosen = draw(
+        st.lists(
+            st.sampled_from((Statement, DiplomaticRequest, Detention, Summit, Event, *TAGS)),
+            min_size=1,
+            max_size=2,
+        )
+    )
+    classes = tuple(TAGS[c] if isinstance(c, str) else c for c in chosen)
+    return Case(of_type(*chosen), lambda e: isinstance(e, classes))
+
+
+@st.composite
+def actor_queries(draw: st.DrawFn, pool: Pool, *, respelled_first: bool = False) -> Actor | str:
+    kinds = ["random-word", "random-entity"]
+    if pool.actors:
+        kinds += ["entity", "variant", "id", "name", "words", "partial", "reversed"]
+    if pool.respelled:
+        kinds += ["respelled"] * 3
+    kind = draw(st.sampled_from(kinds))
+    if respelled_first and pool.respelled and draw(st.booleans()):
+        kind = "respelled"
+    if kind == "random-word":
+        return draw(st.sampled_from(VOCABULARY))
+    if kind == "random-entity":
+        return draw(nst.actors())
+    if kind == "respelled":  # a name that a later spelling of an id answers to, and the first may not
+        first, later = draw(st.sampled_from(pool.respelled))
+        known = {n.casefold() for n in names_of(first)}
+        fresh = [n for n in names_of(later) if n.casefold() not in known] or names_of(later)
+        return draw(st.sampled_from(CASES))(draw(st.sampled_from(fresh)))
+    actor = draw(st.sampled_from(pool.actors))
+    cased = draw(st.sampled_from(CASES))
+    if kind == "entity":
+        return actor
+    if kind == "variant":  # the same id under another name, or the same id and name as another kind
+        if isinstance(actor, Country):
+            return Country(code=actor.code, name="Elsewhere")
+        if draw(st.booleans()):
+            return attrs.evolve(actor, name="Someone Else", aliases=())
+        other = Organization if isinstance(actor, Person) else Person
+        return other(name=actor.name, id=actor.id)
+    if kind == "id":
+        ident = actor.code if isinstance(actor, Country) else actor.id
+        return draw(st.sampled_from(("", " ", "  "))) + cased(ident) + draw(st.sampled_from(("", " ")))
+    name = draw(st.sampled_from(names_of(actor)))
+    parts = name.split()
+    if kind == "name" or not parts:
+        return cased(name)
+    if kind == "words":
+        i = draw(st.integers(0, len(parts) - 1))
+        j = draw(st.integers(i + 1, len(parts)))
+        chosen = [cased(p) for p in parts[i:j]]
+        joined = draw(st.sampled_from(SEPARATORS)).join(chosen)
+        return joined + draw(st.sampled_from(("", "."))) if len(chosen) > 1 else joined
+    if kind == "partial":
+        word = draw(st.sampled_from(parts))
+        return cased(word[:-1] if len(word) > 1 else word + "x")
+    return cased(" ".join(reversed(parts)))
+
+
+@st.composite
+def actor_leaves(draw: st.DrawFn, pool: Pool, *, respelled_first: bool = False) -> Case:
+    name = draw(st.sampled_from(("involving", "by", "to")))
+    query = draw(actor_queries(pool, respelled_first=respelled_first))
+    make = {"involving": involving, "by": by, "to": to}[name]
+    role = {"involving": None, "by": "acting", "to": "receiving"}[name]
+
+    def oracle(event: Event) -> bool:
+        parties = event.parties()
+        group = parties.acting + parties.receiving + parties.other if role is None else getattr(parties, role)
+        return any(actor_matches(query, a) for a in group)
+
+    return Case(make(query), oracle)
+
+
+@st.composite
+def time_values(draw: st.DrawFn, pool: Pool) -> Any:
+    kinds = ["timeref", "date", "instant", "year", "month", "day"]
+    if pool.whens:
+        kinds += ["event", "event-start", "event-end", "event-day", "event-iso"]
+    kind = draw(st.sampled_from(kinds))
+    if kind == "timeref":
+        return draw(nst.time_refs(min_value=LOW, max_value=HIGH))
+    if kind == "instant":
+        return draw(st.datetimes(LOW, HIGH, timezones=st.sampled_from(OFFSETS)))
+    if kind.startswith("event"):
+        when = draw(st.sampled_from(pool.whens))
+        if kind == "event":
+            return when
+        if kind == "event-start":
+            return when.start
+        if kind == "event-end":
+            return when.end
+        day = when.start.date()
+    else:
+        day = draw(st.dates(LOW.date(), HIGH.date()))
+    if kind in ("date", "event-day"):
+        return day
+    form = kind if kind in ("year", "month", "day") else draw(st.sampled_from(("year", "month", "day")))
+    return {"year": f"{day.year:04d}", "month": f"{day.year:04d}-{day.month:02d}", "day": day.isoformat()}[
+        form
+    ]
+
+
+def overlaps(when: TimeRef, low: datetime, high: datetime) -> bool:
+    if low == high:
+        return when.start <= low < when.end
+    return when.start < high and low < when.end
+
+
+@st.composite
+def time_leaves(draw: st.DrawFn, pool: Pool) -> Case:
+    start = draw(time_values(pool))
+    low, high = period(start)
+    end = draw(st.none() | time_values(pool))
+    if end is not None and period(end)[1] > low:
+        high = period(end)[1]
+        predicate = during(start, end)
+    else:  # no end, or one that would not make a span after the start
+        predicate = during(start)
+    return Case(predicate, lambda e: e.when is not None and overlaps(e.when, low, high))
+
+
+@st.composite
+def text_leaves(draw: st.DrawFn, pool: Pool) -> Case:
+    if pool.texts and draw(st.booleans()):
+        text = draw(st.sampled_from(pool.texts))
+        i = draw(st.integers(0, len(text) - 1))
+        j = draw(st.integers(i + 1, len(text)))
+        needle = text[i:j] if text[i:j].strip() else text
+    else:
+        needle = draw(st.sampled_from(VOCABULARY))
+    needle = draw(st.sampled_from(CASES))(needle)
+    folded = needle.casefold()
+    return Case(mentioning(needle), lambda e: any(folded in t.casefold() for t in event_texts(e)))
+
+
+@st.composite
+def attribute_leaves(draw: st.DrawFn, pool: Pool) -> Case:
+    kind = draw(st.sampled_from(("status", "certainty", "nationality")))
+    if kind == "status":
+        chosen = draw(
+            st.lists(
+                st.sampled_from(ALL_STATUSES) | st.sampled_from(ALL_STATUSES).map(lambda s: s.value),
+                min_size=1,
+                max_size=3,
+            )
+        )
+        members = {s for s in ALL_STATUSES if s in chosen or s.value in chosen}
+        return Case(with_status(*chosen), lambda e: getattr(e, "status", None) in members)
+    if kind == "certainty":
+        levels = draw(
+            st.lists(
+                st.sampled_from(Certainty) | st.sampled_from(Certainty).map(lambda c: c.value),
+                min_size=1,
+                max_size=2,
+            )
+        )
+        wanted = {c for c in Certainty if c in levels or c.value in levels}
+        return Case(certainty(*levels), lambda e: e.certainty in wanted)
+    code = draw(st.sampled_from((*pool.codes, "US", "RU", "GB")))
+    return Case(
+        nationality(code),
+        lambda e: any(isinstance(a, Person) and code in a.nationality for a in e.parties().everyone),
+    )
+
+
+def leaves(pool: Pool) -> st.SearchStrategy[Case]:
+    return st.one_of(
+        type_leaves(), actor_leaves(pool), time_leaves(pool), text_leaves(pool), attribute_leaves(pool)
+    )
+
+
+@st.composite
+def predicates(draw: st.DrawFn, pool: Pool, depth: int = 3) -> Case:
+    if depth == 0 or draw(st.integers(0, 2)) == 0:
+        return draw(leaves(pool))
+    op = draw(st.sampled_from(("and", "or", "not")))
+    first = draw(predicates(pool, depth - 1))
+    if op == "not":
+        return Case(~first.predicate, lambda e: not first.oracle(e))
+    second = draw(predicates(pool, depth - 1))
+    if op == "and":
+        return Case(first.predicate & second.predicate, lambda e: first.oracle(e) and second.oracle(e))
+    return Case(first.predicate | second.predicate, lambda e: first.oracle(e) or second.oracle(e))
+
+
+@st.composite
+def corpora_and_predicates(draw: st.DrawFn) -> tuple[list[Article], Case]:
+    articles = draw(st.lists(nst.articles(max_events=4), max_size=3))
+    return articles, draw(predicates(Pool.of(articles)))
+
+
+@st.composite
+def corpora_and_actor_predicates(draw: st.DrawFn) -> tuple[list[Article], Case]:
+    """An actor query, often a name that only a later spelling of an id answers to, maybe narrowed."""
+    articles = draw(st.lists(nst.articles(max_events=4), max_size=3))
+    pool = Pool.of(articles)
+    case = draw(actor_leaves(pool, respelled_first=True))
+    other = draw(st.none() | type_leaves() | time_leaves(pool))
+    if other is not None:
+        first = case
+        case = Case(first.predicate & other.predicate, lambda e: first.oracle(e) and other.oracle(e))
+    return articles, case
+
+
+def positions(articles: list[Article], hits: list[Hit]) -> list[tuple[int, int]]:
+    """Where each hit sits: (article index, event index), by identity."""
+    where = {(id(a), id(e)): (i, j) for i, a in enumerate(articles) for j, e in enumerate(a.events)}
+    return [where[id(h.article), id(h.event)] for h in hits]
+
+
+def brute_force(articles: list[Article], oracle: Callable[[Event], bool]) -> list[tuple[int, int]]:
+    rows = [(i, j, e) for i, a in enumerate(articles) for j, e in enumerate(a.events) if oracle(e)]
+    rows.sort(
+        key=lambda r: (r[2].when is None, r[2].when.start if r[2].when is not None else EPOCH, r[0], r[1])
+    )
+    return [(i, j) for i, j, _ in rows]
+
+
+# ---------------------------------------------------------------- property tests
+
+
+@given(corpora_and_predicates())
+def test_find_and_scan_agree_with_a_brute_force_filter(drawn: tuple[list[Article], Case]) -> None:
+    articles, case = drawn
+    corpus = Corpus(articles)
+    expected = brute_force(articles, case.oracle)
+    assert positions(articles, corpus.scan(case.predicate)) == expected
+    assert positions(articles, corpus.find(case.predicate)) == expected
+
+
+@given(corpora_and_actor_predicates())
+def test_indexed_actor_queries_agree_with_scan_and_brute_force(drawn: tuple[list[Article], Case]) -> None:
+    articles, case = drawn
+    corpus = Corpus(articles)
+    expected = brute_force(articles, case.oracle)
+    assert positions(articles, corpus.scan(case.predicate)) == expected
+    assert positions(articles, corpus.find(case.predicate)) == expected
+
+
+@given(corpora_and_predicates())
+def test_a_predicate_and_its_negation_partition_the_events(drawn: tuple[list[Article], Case]) -> None:
+    articles, case = drawn
+    corpus = Corpus(articles)
+    yes = positions(articles, corpus.find(case.predicate))
+    no = positions(articles, corpus.find(~case.predicate))
+    assert set(yes).isdisjoint(no)
+    every = [(i, j) for i, a in enumerate(articles) for j in range(len(a.events))]
+    assert sorted(yes + no) == every
+    assert len(yes) + len(no) == corpus.event_count
+
+
+@given(corpora_and_predicates())
+def test_article_find_agrees_with_a_brute_force_filter(drawn: tuple[list[Article], Case]) -> None:
+    articles, case = drawn
+    for a in articles:
+        assert [id(e) for e in a.find(case.predicate)] == [id(e) for e in a.events if case.oracle(e)]
