@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -35,3 +37,42 @@ def test_query_benchmark_runs_and_reports(tmp_path: Path) -> None:
     assert [q["query"] for q in report["queries"]] == ["actor", "type + time window", "type + actor + time"]
     assert all(q["hits"] >= 0 and q["find_ms"] > 0 and q["scan_ms"] > 0 for q in report["queries"])
     assert "scan/find" in done.stdout
+
+
+def test_serialize_benchmark_runs_and_reports(tmp_path: Path) -> None:
+    pytest.importorskip("pydantic")
+    pytest.importorskip("msgspec")
+    out = tmp_path / "serialize.json"
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "serialize.py"),
+            "--articles",
+            "30",
+            "--rounds",
+            "1",
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["articles"] == 30
+    assert 30 * 5 <= report["events"] <= 30 * 15
+    libraries = ["newsevents", "newsevents (stdlib json)", "pydantic", "msgspec", "raw orjson"]
+    measured = {(row["operation"], row["library"]) for row in report["timings"]}
+    assert measured == {(op, lib) for op in ("load", "dump") for lib in libraries} | {
+        ("round trip", lib) for lib in libraries if lib != "newsevents (stdlib json)"
+    }
+    assert all(row["median_s"] > 0 and row["vs_msgspec"] > 0 for row in report["timings"])
+    assert [row["library"] for row in report["memory"]] == ["newsevents", "pydantic", "msgspec", "raw orjson"]
+    assert all(row["current_bytes_per_article"] > 0 for row in report["memory"])
+    # Every library reads newsevents' lines and writes them back (peers: up to the UTC spelling).
+    assert report["agreement"]["newsevents (stdlib json)"]["differing_lines"] == 0
+    assert report["agreement"]["raw orjson"]["differing_lines"] == 0
+    assert {row["case"] for row in report["rules"]} >= {"duplicate event id", "naive datetime"}
+    assert "x msgspec" in done.stdout

@@ -9,6 +9,7 @@ lists every problem (not only the first).
 
 from __future__ import annotations
 
+import contextvars
 import enum
 import math
 import threading
@@ -28,18 +29,31 @@ from newsevents.validators import Check, aware_datetime, describe, field_checks
 Validator = Callable[[Any, str, list[ErrorDetail]], bool]
 
 
+LOADING: contextvars.ContextVar[bool] = contextvars.ContextVar("newsevents_loading", default=False)
+"""True while ``from_dict`` builds objects: its strict hooks have already checked every type."""
+
+
 class Model:
     """Base of every newsevents value class (private; subclass :class:`~newsevents.Event`)."""
 
     __slots__ = ()
     _validators: ClassVar[dict[type, list[tuple[str, Validator]]]] = {}
+    _value_validators: ClassVar[dict[type, list[tuple[str, Validator]]]] = {}
     _lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __attrs_post_init__(self) -> None:
         cls = type(self)
-        plan = Model._validators.get(cls)
-        if plan is None:
-            plan = _compile(cls)
+        if LOADING.get():
+            # The loader's hooks checked each value's type (strictly, surrogates, ranges
+            # and offsets included); only the value checks and the invariants remain.
+            plan = Model._value_validators.get(cls)
+            if plan is None:
+                _compile(cls)
+                plan = Model._value_validators[cls]
+        else:
+            plan = Model._validators.get(cls)
+            if plan is None:
+                plan = _compile(cls)
         errors: list[ErrorDetail] = []
         prefix = cls.__name__ + "."
         for name, validate in plan:
@@ -80,10 +94,32 @@ def _compile(cls: type) -> list[tuple[str, Validator]]:
         except Exception as exc:  # a forward reference that cannot be resolved
             raise TypeError(f"cannot resolve the field types of {cls.__qualname__}: {exc}") from exc
         plan = []
+        values = []
         for field in attrs.fields(cls):
             plan.append((field.name, _field_validator(hints.get(field.name, Any), field.metadata)))
+            only_values = _value_validator(field.metadata)
+            if only_values is not None:
+                values.append((field.name, only_values))
+        Model._value_validators[cls] = values
         Model._validators[cls] = plan
         return plan
+
+
+def _value_validator(metadata: Any) -> Validator | None:
+    """The value checks of a field whose type is already known to be right, if it has any."""
+    value_checks, item_checks = field_checks(metadata)
+    if not value_checks and not item_checks:
+        return None
+
+    def validate(value: Any, path: str, errors: list[ErrorDetail]) -> bool:
+        if value is None:
+            return True
+        ok = _run(value_checks, value, path, errors) if value_checks else True
+        for i, item in enumerate(value if item_checks else ()):
+            ok = _run(item_checks, item, f"{path}[{i}]", errors) and ok
+        return ok
+
+    return validate
 
 
 def _field_validator(tp: Any, metadata: Any) -> Validator:

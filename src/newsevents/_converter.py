@@ -25,12 +25,12 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from newsevents._base import INT_MAX, INT_MIN, Model, field_problems, type_name
+from newsevents._base import INT_MAX, INT_MIN, Model, field_problems, type_name, type_validator
 from newsevents.article import Article
 from newsevents.entities import Country, Organization, Person, Place
 from newsevents.errors import ErrorDetail, RegistrationError, ValidationError, rebase
 from newsevents.events import _REGISTRY, Event, tag_of
-from newsevents.validators import describe
+from newsevents.validators import aware_datetime, describe
 
 FORMAT_VERSION: Final = 1
 """The version of the serialized form this release writes and the newest it reads."""
@@ -46,6 +46,7 @@ _ENTITY_TAGS: Final[dict[type, str]] = {
 }
 
 converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
+_STR_CHECK = type_validator(str)  # the model's own str rule (no lone surrogates), shared by the loader
 
 
 def tag(cls: type) -> str | None:
@@ -108,13 +109,19 @@ def _has_attribute_note(exc: BaseException) -> bool:
 
 def _str(data: Any, _: Any = None) -> str:
     if isinstance(data, str):
-        return data  # lone surrogates are the model's rule, checked when the object is built
+        if not data.isascii():
+            problems: list[ErrorDetail] = []
+            if not _STR_CHECK(data, "@", problems):
+                raise ValidationError(problems)
+        return data
     raise _fail(f"expected str, found {describe(data)}")
 
 
 def _int(data: Any, _: Any = None) -> int:
     if isinstance(data, int) and not isinstance(data, bool):
-        return data  # the range is the model's rule, checked when the object is built
+        if INT_MIN <= data <= INT_MAX:
+            return data
+        raise _fail(f"expected an int within the signed 64-bit range, found {data}")
     if isinstance(data, float) and data.is_integer() and not INT_MIN <= data <= INT_MAX:
         # orjson reads integers wider than 64 bits as floats; say what the real problem is.
         raise _fail(f"expected an int within the signed 64-bit range, found a number too large ({data:.3g})")
@@ -144,6 +151,9 @@ def _datetime(data: Any, _: Any = None) -> datetime:
         raise _fail(f"expected an ISO 8601 datetime with a UTC offset, found {describe(data)}") from None
     if value.utcoffset() is None:
         raise _fail(f"expected a datetime with a UTC offset (timezone-aware), found naive {describe(data)}")
+    problem = aware_datetime(value)
+    if problem is not None:
+        raise _fail(problem)
     return value
 
 

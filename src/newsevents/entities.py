@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from typing import TypeAlias
@@ -29,6 +30,7 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _CODE_OF_NAME = {name: code for code, name in COUNTRY_NAMES.items()}
 
 
+@functools.lru_cache(maxsize=8192)  # names repeat across events; loading and writing derive ids often
 def slugify(text: str) -> str:
     """The default id for a name: ASCII-folded, lower-case, words joined by ``-``.
 

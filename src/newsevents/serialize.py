@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, TypeVar, cast, overload
 
+from newsevents._base import LOADING
 from newsevents._converter import FORMAT_VERSION, collect, converter, loadable
 from newsevents.article import Article
 from newsevents.errors import ErrorDetail, ValidationError
@@ -85,6 +86,7 @@ def from_dict(cls: Any, data: Any) -> Any:
         raise TypeError(
             f"from_dict takes a newsevents model class, Event or a union such as Actor, found {cls!r}"
         )
+    token = LOADING.set(True)
     try:
         hook = converter.get_structure_hook(cls)
         return hook(data, cls)
@@ -92,6 +94,8 @@ def from_dict(cls: Any, data: Any) -> Any:
         raise ValidationError.single("$", "the document is nested too deeply") from None
     except Exception as exc:  # noqa: BLE001 -- every failure becomes a ValidationError with paths
         raise ValidationError(collect(exc, "$")) from None
+    finally:
+        LOADING.reset(token)
 
 
 def _dumps(data: Any, indent: int | None) -> str:
