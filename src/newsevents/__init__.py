@@ -12,6 +12,7 @@ validate them; save and load them as JSON or JSON Lines.
 """
 
 from newsevents.article import Article
+from newsevents.codes import EventCodes, event_codes, register_codes, to_plover
 from newsevents.corpus import Corpus, Hit
 from newsevents.dates import Precision, TimeRef
 from newsevents.entities import (
@@ -41,6 +42,9 @@ from newsevents.events import (
     event_type,
     event_types,
 )
+from newsevents.ninjs import from_ninjs, to_ninjs
+from newsevents.schema import json_schema
+from newsevents.schemaorg import to_schema_org
 from newsevents.serialize import (
     FORMAT_VERSION,
     dump_jsonl,
@@ -66,6 +70,7 @@ __all__ = [
     "DiplomaticRequest",
     "ErrorDetail",
     "Event",
+    "EventCodes",
     "Hit",
     "NewsEventsError",
     "OrgKind",
@@ -86,14 +91,21 @@ __all__ = [
     "__version__",
     "country_name",
     "dump_jsonl",
+    "event_codes",
     "event_type",
     "event_types",
     "from_dict",
     "from_json",
+    "from_ninjs",
+    "json_schema",
     "read_jsonl",
+    "register_codes",
     "slugify",
     "to_dict",
     "to_json",
+    "to_ninjs",
+    "to_plover",
+    "to_schema_org",
 ]
 
 # Hypothesis registers newsevents' strategies for st.from_type through its entry

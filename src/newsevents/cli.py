@@ -1,4 +1,4 @@
-"""The ``newsevents`` command: validate, check, show and query JSON or JSON Lines files.
+"""The ``newsevents`` command: validate, check, show and query JSON or JSON Lines files; print schemas.
 
 Run ``newsevents --help`` (or ``python -m newsevents --help``) for the commands.
 """
@@ -20,6 +20,7 @@ from newsevents.entities import Actor, Country, Organization, Person, Place
 from newsevents.errors import ErrorDetail, NewsEventsError, ValidationError
 from newsevents.events import DetentionStatus, DiplomaticRequest, Event, RequestStatus, Statement, event_types
 from newsevents.query import Predicate, by, during, involving, mentioning, of_type, to, with_status
+from newsevents.schema import json_schema
 from newsevents.serialize import from_dict, to_dict
 
 __all__ = ["main"]
@@ -316,6 +317,16 @@ def _everything() -> Predicate:
     return Predicate(lambda _: True, "everything")
 
 
+def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    name = args.type
+    cls = _BY_TAG.get(name) or (Event if name == "event" else event_types().get(name))
+    if cls is None:
+        known = ", ".join([*_BY_TAG, "event", *event_types()])
+        raise _UsageError(f"schema: unknown type {name!r}; expected one of: {known}")
+    out.write(json.dumps(json_schema(cls), indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
 # ---------------------------------------------------------------- the parser
 
 
@@ -364,6 +375,12 @@ def _parser() -> _Parser:
     query.add_argument("--format", choices=["table", "jsonl"], default="table")
     query.add_argument("--limit", type=_count, metavar="N", help="at most N events")
     query.set_defaults(run=_query)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of the JSON form of a type")
+    schema.add_argument(
+        "type", nargs="?", default="article", metavar="TYPE", help="article (default), event or a type tag"
+    )
+    schema.set_defaults(run=_schema)
     return parser
 
 

@@ -1,0 +1,417 @@
+"""Event codes: CAMEO and PLOVER for every event type, and PLOVER records of an article.
+
+Sources:
+
+- CAMEO: D. J. Gerner, P. A. Schrodt, Ö. Yilmaz and R. Abu-Jabr, *Conflict and
+  Mediation Event Observations (CAMEO) Codebook* (2008), version 1.1b3 (Schrodt,
+  2012). :data:`CAMEO` holds the 20 cue categories and the codes newsevents uses,
+  named as in the codebook's list of event codes.
+- PLOVER: A. Halterman, P. A. Schrodt et al., *PLOVER: Political Language Ontology
+  for Verifiable Event Records*, Open Event Data Alliance
+  (https://github.com/openeventdata/PLOVER). :data:`PLOVER_EVENTS` lists the 16
+  categories of the current release, which has REQUEST where the 0.7 draft of the
+  manual has DEMAND; the modes of REQUEST are the ones the draft gives DEMAND
+  (assist, change, yield, meet). PLOVER drops CAMEO's statements (01) and appeals
+  (02) as categories; requests came back as REQUEST, statements did not.
+
+The mapping of the built-in types:
+
+============================================  ======  =================
+Event                                         CAMEO   PLOVER event/mode
+============================================  ======  =================
+Statement                                     010     (none)
+request to meet, call or negotiate            026     REQUEST/meet
+request for the release of persons            0253    REQUEST/yield
+request for assistance, extradition, facts    020     REQUEST/assist
+request for a visit, or other                 020     REQUEST
+detention: arrested ... sentenced             173     COERCE/arrest
+detention: released or exchanged              0841    RETREAT/release
+============================================  ======  =================
+
+Custom event types declare theirs with :func:`register_codes`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping
+from datetime import timedelta
+from types import MappingProxyType
+from typing import Any, Final, TypeVar
+
+import attrs
+
+from newsevents._base import Model
+from newsevents.article import Article
+from newsevents.dates import Precision
+from newsevents.entities import Actor, Country, Organization, OrgKind
+from newsevents.errors import RegistrationError
+from newsevents.events import (
+    Certainty,
+    Detention,
+    DetentionStatus,
+    DiplomaticRequest,
+    Event,
+    RequestKind,
+    Statement,
+)
+from newsevents.validators import checks, describe
+
+__all__ = [
+    "CAMEO",
+    "PLOVER_EVENTS",
+    "PLOVER_MODES",
+    "EventCodes",
+    "event_codes",
+    "plover_actor",
+    "register_codes",
+    "to_plover",
+]
+
+CAMEO: Final[Mapping[str, str]] = MappingProxyType({
+    "01": "Make public statement", "010": "Make statement, not specified below",
+    "02": "Appeal", "020": "Make an appeal or request, not specified below",
+    "025": "Appeal to yield, not specified below", "0253": "Appeal for release of persons or property",
+    "026": "Appeal to others to meet or negotiate",
+    "03": "Express intent to cooperate", "04": "Consult", "05": "Engage in diplomatic cooperation",
+    "06": "Engage in material cooperation", "07": "Provide aid",
+    "08": "Yield", "084": "Return, release, not specified below", "0841": "Return, release person(s)",
+    "09": "Investigate", "10": "Demand", "11": "Disapprove", "12": "Reject", "13": "Threaten",
+    "14": "Protest", "15": "Exhibit force posture", "16": "Reduce relations",
+    "17": "Coerce", "173": "Arrest, detain, or charge with legal action",
+    "18": "Assault", "19": "Fight", "20": "Use unconventional mass violence",
+})  # fmt: skip
+"""CAMEO codes and their names: the 20 cue categories and the codes the built-in types map to."""
+
+PLOVER_EVENTS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "AGREE": "agree to, offer or promise cooperation",
+        "CONSULT": "consultations and meetings, in person or by phone",
+        "SUPPORT": "diplomatic, non-material cooperation and support",
+        "CONCEDE": "verbal concessions without immediate material consequences",
+        "COOPERATE": "mutual material cooperation or exchange",
+        "AID": "material aid that benefits the recipient",
+        "RETREAT": "material concessions: release of prisoners, withdrawal, ceasefire",
+        "REQUEST": "requests, appeals and demands",
+        "ACCUSE": "disapprovals, accusations, lawsuits and investigations",
+        "REJECT": "rejections and refusals",
+        "THREATEN": "threats and coercive warnings",
+        "PROTEST": "demonstrations and other collective protest",
+        "SANCTION": "reductions of normal relations, sanctions, convictions",
+        "MOBILIZE": "military or police moves short of the use of force",
+        "COERCE": "repression and restrictions on rights, arrests",
+        "ASSAULT": "deliberate actions that can cause substantial physical harm",
+    }
+)
+"""The PLOVER event categories, with a short summary of each."""
+
+PLOVER_MODES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
+    "REQUEST": ("assist", "change", "yield", "meet"),
+    "COERCE": ("confiscate", "restrict", "ban", "censor", "curfew", "martial-law", "arrest", "deport",
+               "withhold"),
+    "RETREAT": ("withdraw", "release", "return", "disarm", "ceasefire", "access", "resign"),
+})  # fmt: skip
+"""The modes of the PLOVER categories newsevents uses, as the manual lists them.
+
+REQUEST's are the modes the 0.7 draft gives DEMAND: ``assist`` (exchange, relations,
+assistance), ``change`` (of policy, government, institutions), ``yield`` (release of
+prisoners, end of sanctions, ceasefires) and ``meet`` (meetings and negotiations).
+"""
+
+
+def _cameo_problem(code: str) -> str | None:
+    if len(code) in (2, 3, 4) and code.isascii() and code.isdigit() and "01" <= code[:2] <= "20":
+        return None
+    return f"expected a CAMEO code of 2 to 4 digits under categories 01 to 20, found {describe(code)}"
+
+
+def _plover_problem(category: str) -> str | None:
+    if category in PLOVER_EVENTS:
+        return None
+    return f"expected a PLOVER category ({', '.join(PLOVER_EVENTS)}), found {describe(category)}"
+
+
+@attrs.frozen(kw_only=True)
+class EventCodes(Model):
+    """The codes of one event in the CAMEO and PLOVER schemes.
+
+    Attributes:
+        cameo: A CAMEO code such as ``"026"``; ``None`` when there is none.
+        plover: A PLOVER category such as ``"REQUEST"``; ``None`` when PLOVER has none.
+        mode: The PLOVER mode within the category, if any.
+
+    >>> EventCodes(cameo="173", plover="COERCE", mode="arrest").cameo_name
+    'Arrest, detain, or charge with legal action'
+    """
+
+    cameo: str | None = attrs.field(default=None, metadata=checks(_cameo_problem))
+    plover: str | None = attrs.field(default=None, metadata=checks(_plover_problem))
+    mode: str | None = None
+
+    def _invariants(self) -> list[tuple[str, str]]:
+        if self.mode is None:
+            return []
+        if self.plover is None:
+            return [("mode", f"expected no mode without a PLOVER category, found {self.mode!r}")]
+        modes = PLOVER_MODES.get(self.plover)
+        if modes is not None and self.mode not in modes:
+            return [("mode", f"expected a mode of {self.plover} ({', '.join(modes)}), found {self.mode!r}")]
+        return []
+
+    @property
+    def cameo_name(self) -> str | None:
+        """The codebook's name of the CAMEO code, when :data:`CAMEO` has it."""
+        return CAMEO.get(self.cameo) if self.cameo is not None else None
+
+
+E = TypeVar("E", bound=Event)
+_PROVIDERS: dict[type, EventCodes | Callable[[Any], EventCodes]] = {}
+_LOCK = threading.Lock()
+
+
+def register_codes(cls: type[E], codes: EventCodes | Callable[[E], EventCodes]) -> None:
+    """Declare the codes of an event type (subclasses inherit them).
+
+    Args:
+        cls: An :class:`~newsevents.Event` subclass, custom or built in.
+        codes: The same codes for every event of the type, or a function of the event.
+
+    >>> import attrs
+    >>> from newsevents import Event, event_type
+    >>> @event_type("codes_example_protest")
+    ... @attrs.frozen(kw_only=True)
+    ... class Protest(Event):
+    ...     crowd: int | None = None
+    >>> register_codes(Protest, EventCodes(cameo="14", plover="PROTEST"))
+    >>> event_codes(Protest(id="p1")).plover
+    'PROTEST'
+    """
+    if not (isinstance(cls, type) and issubclass(cls, Event)) or cls is Event:
+        raise RegistrationError(f"register_codes takes an Event subclass, found {cls!r}")
+    if not (isinstance(codes, EventCodes) or callable(codes)):
+        raise RegistrationError(
+            f"register_codes takes EventCodes or a function of the event, found {codes!r}"
+        )
+    with _LOCK:
+        _PROVIDERS[cls] = codes
+
+
+def event_codes(event: Event) -> EventCodes:
+    """The CAMEO and PLOVER codes of an event; empty codes for a type that declares none.
+
+    >>> from newsevents import Country, DiplomaticRequest, RequestKind
+    >>> call = DiplomaticRequest(id="r1", requester=Country(code="US"), addressee=Country(code="RU"),
+    ...                          kind=RequestKind.PHONE_CALL)
+    >>> event_codes(call)
+    EventCodes(cameo='026', plover='REQUEST', mode='meet')
+    """
+    for klass in type(event).__mro__:
+        provider = _PROVIDERS.get(klass)
+        if provider is None:
+            continue
+        codes = provider if isinstance(provider, EventCodes) else provider(event)
+        if not isinstance(codes, EventCodes):
+            raise TypeError(f"the codes function of {klass.__qualname__} returned {codes!r}, not EventCodes")
+        return codes
+    return EventCodes()
+
+
+_MEET = frozenset({RequestKind.PHONE_CALL, RequestKind.MEETING, RequestKind.NEGOTIATION})
+_ASSIST = frozenset({RequestKind.ASSISTANCE, RequestKind.EXTRADITION, RequestKind.INFORMATION})
+_FREED = frozenset({DetentionStatus.RELEASED, DetentionStatus.EXCHANGED})
+
+
+def _request_codes(event: DiplomaticRequest) -> EventCodes:
+    if event.kind in _MEET:
+        return EventCodes(cameo="026", plover="REQUEST", mode="meet")
+    if event.kind is RequestKind.RELEASE:
+        return EventCodes(cameo="0253", plover="REQUEST", mode="yield")
+    return EventCodes(cameo="020", plover="REQUEST", mode="assist" if event.kind in _ASSIST else None)
+
+
+def _detention_codes(event: Detention) -> EventCodes:
+    if event.status in _FREED:
+        return EventCodes(cameo="0841", plover="RETREAT", mode="release")
+    return EventCodes(cameo="173", plover="COERCE", mode="arrest")
+
+
+register_codes(Statement, EventCodes(cameo="010"))
+register_codes(DiplomaticRequest, _request_codes)
+register_codes(Detention, _detention_codes)
+
+# ---------------------------------------------------------------- PLOVER records
+
+# ISO 3166-1 alpha-3 codes (PLOVER's actor codes for states), by alpha-2 code.
+_ALPHA3_PAIRS: Final = """
+    AD:AND AE:ARE AF:AFG AG:ATG AI:AIA AL:ALB AM:ARM AO:AGO AQ:ATA AR:ARG AS:ASM AT:AUT AU:AUS AW:ABW
+    AX:ALA AZ:AZE BA:BIH BB:BRB BD:BGD BE:BEL BF:BFA BG:BGR BH:BHR BI:BDI BJ:BEN BL:BLM BM:BMU BN:BRN
+    BO:BOL BQ:BES BR:BRA BS:BHS BT:BTN BV:BVT BW:BWA BY:BLR BZ:BLZ CA:CAN CC:CCK CD:COD CF:CAF CG:COG
+    CH:CHE CI:CIV CK:COK CL:CHL CM:CMR CN:CHN CO:COL CR:CRI CU:CUB CV:CPV CW:CUW CX:CXR CY:CYP CZ:CZE
+    DE:DEU DJ:DJI DK:DNK DM:DMA DO:DOM DZ:DZA EC:ECU EE:EST EG:EGY EH:ESH ER:ERI ES:ESP ET:ETH FI:FIN
+    FJ:FJI FK:FLK FM:FSM FO:FRO FR:FRA GA:GAB GB:GBR GD:GRD GE:GEO GF:GUF GG:GGY GH:GHA GI:GIB GL:GRL
+    GM:GMB GN:GIN GP:GLP GQ:GNQ GR:GRC GS:SGS GT:GTM GU:GUM GW:GNB GY:GUY HK:HKG HM:HMD HN:HND HR:HRV
+    HT:HTI HU:HUN ID:IDN IE:IRL IL:ISR IM:IMN IN:IND IO:IOT IQ:IRQ IR:IRN IS:ISL IT:ITA JE:JEY JM:JAM
+    JO:JOR JP:JPN KE:KEN KG:KGZ KH:KHM KI:KIR KM:COM KN:KNA KP:PRK KR:KOR KW:KWT KY:CYM KZ:KAZ LA:LAO
+    LB:LBN LC:LCA LI:LIE LK:LKA LR:LBR LS:LSO LT:LTU LU:LUX LV:LVA LY:LBY MA:MAR MC:MCO MD:MDA ME:MNE
+    MF:MAF MG:MDG MH:MHL MK:MKD ML:MLI MM:MMR MN:MNG MO:MAC MP:MNP MQ:MTQ MR:MRT MS:MSR MT:MLT MU:MUS
+    MV:MDV MW:MWI MX:MEX MY:MYS MZ:MOZ NA:NAM NC:NCL NE:NER NF:NFK NG:NGA NI:NIC NL:NLD NO:NOR NP:NPL
+    NR:NRU NU:NIU NZ:NZL OM:OMN PA:PAN PE:PER PF:PYF PG:PNG PH:PHL PK:PAK PL:POL PM:SPM PN:PCN PR:PRI
+    PS:PSE PT:PRT PW:PLW PY:PRY QA:QAT RE:REU RO:ROU RS:SRB RU:RUS RW:RWA SA:SAU SB:SLB SC:SYC SD:SDN
+    SE:SWE SG:SGP SH:SHN SI:SVN SJ:SJM SK:SVK SL:SLE SM:SMR SN:SEN SO:SOM SR:SUR SS:SSD ST:STP SV:SLV
+    SX:SXM SY:SYR SZ:SWZ TC:TCA TD:TCD TF:ATF TG:TGO TH:THA TJ:TJK TK:TKL TL:TLS TM:TKM TN:TUN TO:TON
+    TR:TUR TT:TTO TV:TUV TW:TWN TZ:TZA UA:UKR UG:UGA UM:UMI US:USA UY:URY UZ:UZB VA:VAT VC:VCT VE:VEN
+    VG:VGB VI:VIR VN:VNM VU:VUT WF:WLF WS:WSM YE:YEM YT:MYT ZA:ZAF ZM:ZMB ZW:ZWE
+"""
+_ALPHA3: Final = dict(pair.split(":") for pair in _ALPHA3_PAIRS.split())
+_SECTORS: Final = {
+    OrgKind.GOVERNMENT: "GOV", OrgKind.MINISTRY: "GOV", OrgKind.AGENCY: "GOV", OrgKind.LEGISLATURE: "LEG",
+    OrgKind.COURT: "JUD", OrgKind.MILITARY: "MIL", OrgKind.MEDIA: "JRN", OrgKind.COMPANY: "BUS",
+}  # fmt: skip
+_NON_STATE: Final = {OrgKind.INTERGOVERNMENTAL: "IGO", OrgKind.NGO: "NGO"}
+
+
+def _organization_code(org: Organization) -> dict[str, str]:
+    out: dict[str, str] = {}
+    code = _NON_STATE.get(org.kind) or (_ALPHA3[org.country] if org.country else None)
+    if code:
+        out["code"] = code
+    sector = _SECTORS.get(org.kind)
+    if sector:
+        out["sector"] = sector
+    return out
+
+
+def plover_actor(actor: Actor) -> dict[str, str]:
+    """A PLOVER actor object: ``code`` (ISO alpha-3 or IGO/NGO), ``sector``, ``actor_text``, identifiers.
+
+    >>> from newsevents import Country
+    >>> plover_actor(Country(code="RU"))
+    {'code': 'RUS', 'actor_text': 'Russia'}
+    """
+    if isinstance(actor, Country):
+        return {"code": _ALPHA3[actor.code], "actor_text": actor.name}
+    out: dict[str, str] = {}
+    if isinstance(actor, Organization):
+        out.update(_organization_code(actor))
+    else:
+        employer = next((r.organization for r in actor.roles if r.organization is not None), None)
+        found = _organization_code(employer) if employer is not None else {}
+        if actor.nationality:
+            found["code"] = _ALPHA3[actor.nationality[0]]
+        out.update(found)
+        if actor.roles:
+            out["office"] = actor.roles[0].title
+    out["actor_text"] = actor.name
+    if actor.wikidata:
+        out["identifier_id"] = actor.wikidata
+        out["identifier_text"] = actor.name
+    return out
+
+
+def _dates(event: Event, article: Article) -> dict[str, str]:
+    ref = event.when
+    if ref is None:
+        return {"date": article.published.date().isoformat()}
+    out = {"date": ref.start.date().isoformat()}
+    if ref.precision in (Precision.HOUR, Precision.MINUTE, Precision.SECOND):
+        out["time"] = ref.start.timetz().isoformat()
+    last = (ref.end - timedelta(microseconds=1)).date()
+    if last != ref.start.date():
+        out["enddate"] = last.isoformat()
+    return out
+
+
+def _context(event: Event, article: Article) -> list[str]:
+    found = {Certainty.POSSIBLE: ["hypothetical"], Certainty.DENIED: ["negation"]}.get(event.certainty, [])
+    if isinstance(event, DiplomaticRequest):
+        found = ["diplomatic", *found]
+    if event.when is not None and event.when.start > article.published:
+        found.append("future")
+    return found
+
+
+def _links(article: Article) -> dict[str, str]:
+    """Each linked event's group: the first event, in article order, of its set of ``related`` links."""
+    group = {e.id: e.id for e in article.events}
+
+    def root(ident: str) -> str:
+        while group[ident] != ident:
+            ident = group[ident]
+        return ident
+
+    order = {e.id: i for i, e in enumerate(article.events)}
+    for event in article.events:
+        for other in event.related:
+            a, b = sorted((root(event.id), root(other)), key=order.__getitem__)
+            group[b] = a
+    linked = {e.id for e in article.events if e.related} | {r for e in article.events for r in e.related}
+    return {ident: f"{article.id}#{root(ident)}" for ident in linked}
+
+
+def _located(event: Event) -> dict[str, Any]:
+    place = event.place
+    if place is None:
+        return {}
+    loc = {"name": place.name}
+    if place.country:  # GeoNames' field names, as the manual's location object has them
+        loc |= {"country code": place.country, "cc3": _ALPHA3[place.country]}
+    return {"event_loc": loc}
+
+
+def to_plover(article: Article) -> list[dict[str, Any]]:
+    """PLOVER event records, one for each event that has a PLOVER category, in article order.
+
+    The field names follow the JSON table of the PLOVER manual (draft 0.7): ``id``,
+    ``date``, ``time``, ``enddate``, ``event`` (a list of categories), ``mode``,
+    ``context`` (a list), ``source`` and ``recipient`` (lists of actor objects),
+    ``event_loc``, ``event_text`` (the evidence fragments), ``text`` (the body's
+    paragraphs that hold them), ``link`` (shared by events tied by ``related``),
+    ``comment`` and ``cite_info``; ``cameo`` is an extra field, as the manual
+    allows. The manual calls the acting side ``source``; actor objects use
+    ``identifier_id``/``identifier_text`` for Wikidata (the manual spells them
+    ``identifer``), ``code`` for the ISO 3166-1 alpha-3 code and ``sector``.
+
+    Statements are left out: PLOVER has no category for them. An undated event gets
+    the article's date of publication, and says so in ``comment``.
+    """
+    cite: dict[str, str] = {"title": article.title, "publication": article.publisher.name}
+    if article.url:
+        cite["url"] = article.url
+    primary = article.language.split("-", 1)[0].lower()
+    if len(primary) == 2:  # the manual asks for ISO 639-1 two-letter codes
+        cite["language"] = primary
+    links = _links(article)
+    records: list[dict[str, Any]] = []
+    for event in article.events:
+        codes = event_codes(event)
+        if codes.plover is None:
+            continue
+        parties = event.parties()
+        record: dict[str, Any] = {"id": f"{article.id}#{event.id}", **_dates(event, article)}
+        record["event"] = [codes.plover]
+        if codes.mode:
+            record["mode"] = codes.mode
+        context = _context(event, article)
+        if context:
+            record["context"] = context
+        record["source"] = [plover_actor(a) for a in parties.acting]
+        if parties.receiving:
+            record["recipient"] = [plover_actor(a) for a in parties.receiving]
+        record |= _located(event)
+        if event.evidence:
+            record["event_text"] = list(event.evidence)
+            held = [p for p in article.body if any(f in p for f in event.evidence)]
+            if held:
+                record["text"] = "\n\n".join(held)
+        if event.id in links:
+            record["link"] = links[event.id]
+        notes = [event.summary] if event.summary else []
+        if event.when is None:
+            notes.append("The article does not date the event: date of publication.")
+        if notes:
+            record["comment"] = " ".join(notes)
+        if codes.cameo:
+            record["cameo"] = codes.cameo
+        record["cite_info"] = dict(cite)
+        records.append(record)
+    return records

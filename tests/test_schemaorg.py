@@ -1,0 +1,203 @@
+"""schema.org JSON-LD: the structure of the NewsArticle graph (no network: nothing is fetched)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import attrs
+from hypothesis import given
+
+from newsevents import (
+    Article,
+    Detention,
+    DiplomaticRequest,
+    Organization,
+    OrgKind,
+    Person,
+    Precision,
+    QuoteMode,
+    Role,
+    Statement,
+    TimeRef,
+    to_schema_org,
+)
+from newsevents import strategies as nst
+from newsevents.schemaorg import iso_period
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "lavrov_blinken_call.py"
+TYPES = {"NewsArticle", "Quotation", "AskAction", "Action", "Person", "Organization", "Country", "Place"}
+TYPES |= {"PostalAddress"}
+
+
+def seed_article() -> Article:
+    spec = importlib.util.spec_from_file_location("schemaorg_test_seed", EXAMPLE)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    built = module.build_article()
+    assert isinstance(built, Article)
+    return built
+
+
+def nodes(value: Any) -> list[dict[str, Any]]:
+    """Every JSON object in the document that is a node or a reference, depth first."""
+    found: list[dict[str, Any]] = []
+    if isinstance(value, dict):
+        if "@type" in value or "@id" in value:
+            found.append(value)
+        for item in value.values():
+            found.extend(nodes(item))
+    elif isinstance(value, list):
+        for item in value:
+            found.extend(nodes(item))
+    return found
+
+
+def check_graph(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The structural rules every export keeps; returns the described nodes by id."""
+    assert doc["@context"] == "https://schema.org"
+    assert json.loads(json.dumps(doc)) == doc  # plain JSON
+    described: dict[str, dict[str, Any]] = {}
+    for node in nodes(doc):
+        if "@type" in node:
+            assert node["@type"] in TYPES
+            if "@id" in node:
+                assert re.fullmatch(r"_:[a-z]+-[A-Za-z0-9._:-]+|_:article", node["@id"])
+                assert node["@id"] not in described, f"{node['@id']} is described twice"
+                described[node["@id"]] = node
+        else:
+            assert set(node) == {"@id"}, node
+    for node in nodes(doc):
+        assert node.get("@id", "_:article") in described or "@type" in node  # every reference resolves
+        if "sameAs" in node:
+            assert re.fullmatch(r"https://www\.wikidata\.org/wiki/Q[1-9][0-9]*", node["sameAs"])
+    return described
+
+
+def test_the_seed_article_exports_to_schema_org() -> None:
+    article = seed_article()
+    doc = to_schema_org(article)
+    described = check_graph(doc)
+    assert doc["@type"] == "NewsArticle"
+    assert doc["headline"] == article.title
+    assert doc["alternativeHeadline"] == article.subtitle
+    assert doc["datePublished"] == "2022-07-28T22:23:00+00:00"
+    assert doc["publisher"]["name"] == "RT"
+    assert doc["inLanguage"] == "en"
+    assert doc["keywords"] == ["diplomacy", "prisoner exchange", "Russia-US relations"]
+    kinds = [event["@type"] for event in doc["about"]]
+    assert kinds.count("Quotation") == len(article.statements) == 10
+    assert kinds.count("AskAction") == len(article.requests) == 2
+    assert kinds.count("Action") == len(article.detentions) == 3
+    call = doc["about"][0]
+    assert call["name"] == "request for a phone call"
+    assert call["actionStatus"] == "https://schema.org/ActiveActionStatus"
+    assert described[call["agent"]["@id"]]["name"] == "US State Department"
+    assert described[call["recipient"]["@id"]]["name"] == "Russian Ministry of Foreign Affairs"
+    assert [described[p["@id"]]["name"] for p in call["participant"]] == ["Antony Blinken", "Sergey Lavrov"]
+    bout = doc["about"][-1]
+    assert bout == {
+        "@type": "Action",
+        "@id": "_:event-bout-sentence",
+        "identifier": "bout-sentence",
+        "agent": {"@id": "_:country-US"},
+        "startTime": "2012",
+        "name": "Viktor Bout sentenced by United States",
+        "object": {"@id": "_:person-viktor-bout"},
+        "description": "charges: arming a terrorist group; conspiring to kill US nationals."
+        " sentence: 25 years",
+    }
+    countries = {n["identifier"] for n in described.values() if n["@type"] == "Country"}
+    assert countries == {"RU", "US"}
+
+
+def test_quotations_name_their_speaker_and_people_their_wikidata_item(sample_article: Article) -> None:
+    zakharova = Person(
+        name="Maria Zakharova",
+        wikidata="Q4319497",
+        nationality=("RU",),
+        roles=(Role(title="spokeswoman", organization=Organization(name="Russian Foreign Ministry")),),
+    )
+    statement = attrs.evolve(sample_article.statements[0], speaker=zakharova, related=())
+    article = attrs.evolve(sample_article, events=(statement,), updated=sample_article.published)
+    doc = to_schema_org(article)
+    check_graph(doc)
+    (quote,) = doc["about"]
+    assert (quote["text"], quote["abstract"]) == ("busy", statement.text)  # the quoted words, the paraphrase
+    assert quote["creator"] == {
+        "@type": "Person",
+        "@id": "_:person-maria-zakharova",
+        "identifier": "maria-zakharova",
+        "name": "Maria Zakharova",
+        "sameAs": "https://www.wikidata.org/wiki/Q4319497",
+        "nationality": [{"@type": "Country", "@id": "_:country-RU", "name": "Russia", "identifier": "RU"}],
+        "jobTitle": ["spokeswoman"],
+        "worksFor": [
+            {
+                "@type": "Organization",
+                "@id": "_:organization-russian-foreign-ministry",
+                "identifier": "russian-foreign-ministry",
+                "name": "Russian Foreign Ministry",
+            }
+        ],
+    }
+    assert quote["spokenByCharacter"] == {"@id": "_:person-maria-zakharova"}
+    assert quote["dateCreated"] == "2022-07-28"
+    assert quote["locationCreated"] == {
+        "@type": "Place",
+        "@id": "_:place-moscow",
+        "identifier": "moscow",
+        "name": "Moscow",
+        "containedInPlace": {"@id": "_:country-RU"},
+    }
+    assert doc["dateModified"] == doc["datePublished"] == "2022-07-28T22:23:00+03:00"
+    assert doc["author"] == [
+        {"@type": "Person", "@id": "_:person-jane-doe", "identifier": "jane-doe", "name": "Jane Doe"}
+    ]
+    assert doc["articleBody"] == "\n\n".join(sample_article.body)
+    assert doc["url"] == sample_article.url
+    assert doc["mentions"] == [{"@id": "_:person-maria-zakharova"}, {"@id": "_:place-moscow"}]
+
+
+def test_an_organisation_speaks_as_creator_only(sample_article: Article) -> None:
+    tass = Organization(name="TASS", kind=OrgKind.MEDIA)
+    statement = attrs.evolve(sample_article.statements[0], speaker=tass, related=())
+    (quote,) = to_schema_org(attrs.evolve(sample_article, events=(statement,)))["about"]
+    assert quote["creator"] == {
+        "@type": "Organization",
+        "@id": "_:organization-tass",
+        "identifier": "tass",
+        "name": "TASS",
+    }
+    assert "spokenByCharacter" not in quote
+
+
+def test_quotations_hold_only_verbatim_words_as_text(sample_article: Article) -> None:
+    base = attrs.evolve(sample_article.statements[0], related=())
+    direct = attrs.evolve(base, mode=QuoteMode.DIRECT, text="busy", quotes=("busy",))
+    indirect = attrs.evolve(base, id="said", mode=QuoteMode.INDIRECT, quotes=())
+    about = to_schema_org(attrs.evolve(sample_article, events=(direct, indirect)))["about"]
+    assert [(q.get("text"), q.get("abstract")) for q in about] == [("busy", None), (None, base.text)]
+
+
+def test_event_dates_keep_their_precision() -> None:
+    assert iso_period(TimeRef.at(datetime(2022, 7, 28, tzinfo=UTC), Precision.WEEK)) == "2022-W30"
+    assert iso_period(TimeRef.at(datetime(2021, 1, 1, tzinfo=UTC), Precision.WEEK)) == "2020-W53"
+    assert iso_period(TimeRef.of(2022, 7, 28, 22, 23, 5)) == "2022-07-28T22:23:05+00:00"
+
+
+@given(nst.articles(max_events=3))
+def test_every_article_gives_a_well_formed_graph(article: Article) -> None:
+    doc = to_schema_org(article)
+    check_graph(doc)
+    expected = {Statement: "Quotation", DiplomaticRequest: "AskAction", Detention: "Action"}
+    assert [e["@type"] for e in doc.get("about", [])] == [
+        expected.get(type(e), "Action") for e in article.events
+    ]
+    assert [e["identifier"] for e in doc.get("about", [])] == [e.id for e in article.events]
