@@ -14,97 +14,34 @@ checks that their values are those of newsevents.
 
 from __future__ import annotations
 
-import enum
 import itertools
 import re
 import string
 import unicodedata
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Literal, Protocol, Self
 
 import msgspec
 from msgspec import Meta
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from newsevents import country_name
+from newsevents import (
+    Certainty,
+    DetentionStatus,
+    OrgKind,
+    Precision,
+    QuoteMode,
+    RequestKind,
+    RequestStatus,
+    country_name,
+)
 from newsevents.validators import BCP47_PATTERN, SLUG_PATTERN, WIKIDATA_PATTERN
 
 INT_MAX = 2**63 - 1
 
-# ---------------------------------------------------------------- enums (the same values)
-
-
-class Precision(enum.Enum):
-    YEAR = "year"
-    MONTH = "month"
-    WEEK = "week"
-    DAY = "day"
-    HOUR = "hour"
-    MINUTE = "minute"
-    SECOND = "second"
-
-
-class OrgKind(enum.Enum):
-    GOVERNMENT = "government"
-    MINISTRY = "ministry"
-    AGENCY = "agency"
-    LEGISLATURE = "legislature"
-    COURT = "court"
-    MILITARY = "military"
-    MEDIA = "media"
-    INTERGOVERNMENTAL = "intergovernmental"
-    COMPANY = "company"
-    NGO = "ngo"
-    SPORTS = "sports"
-    OTHER = "other"
-
-
-class Certainty(enum.Enum):
-    CONFIRMED = "confirmed"
-    CLAIMED = "claimed"
-    POSSIBLE = "possible"
-    DENIED = "denied"
-
-
-class QuoteMode(enum.Enum):
-    DIRECT = "direct"
-    INDIRECT = "indirect"
-    MIXED = "mixed"
-
-
-class RequestKind(enum.Enum):
-    PHONE_CALL = "phone_call"
-    MEETING = "meeting"
-    VISIT = "visit"
-    NEGOTIATION = "negotiation"
-    RELEASE = "release"
-    EXTRADITION = "extradition"
-    ASSISTANCE = "assistance"
-    INFORMATION = "information"
-    OTHER = "other"
-
-
-class RequestStatus(enum.Enum):
-    MADE = "made"
-    RECEIVED = "received"
-    UNDER_CONSIDERATION = "under_consideration"
-    ACCEPTED = "accepted"
-    DECLINED = "declined"
-    FULFILLED = "fulfilled"
-    WITHDRAWN = "withdrawn"
-
-
-class DetentionStatus(enum.Enum):
-    ARRESTED = "arrested"
-    CHARGED = "charged"
-    DETAINED = "detained"
-    JAILED = "jailed"
-    CONVICTED = "convicted"
-    SENTENCED = "sentenced"
-    RELEASED = "released"
-    EXCHANGED = "exchanged"
-
+# The enums are newsevents' own: pydantic and msgspec both take a plain Enum, and a
+# second copy of the same values would only be a second thing to keep in step.
 
 # ---------------------------------------------------------------- formats
 
@@ -166,20 +103,7 @@ def country_name_problem(code: str, name: str | None) -> str | None:
 
 def truncate(moment: datetime, precision: Precision) -> datetime:
     """The start of the period at ``precision`` that contains ``moment``, in its own zone."""
-    if precision is Precision.YEAR:
-        return moment.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
-    if precision is Precision.MONTH:
-        return moment.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    if precision is Precision.WEEK:
-        day = moment.replace(hour=0, minute=0, second=0, microsecond=0)
-        return day - timedelta(days=day.weekday())
-    if precision is Precision.DAY:
-        return moment.replace(hour=0, minute=0, second=0, microsecond=0)
-    if precision is Precision.HOUR:
-        return moment.replace(minute=0, second=0, microsecond=0)
-    if precision is Precision.MINUTE:
-        return moment.replace(second=0, microsecond=0)
-    return moment.replace(microsecond=0)
+    return precision.truncate(moment)
 
 
 def timeref_problem(start: datetime, precision: Precision) -> str | None:
