@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 from hypothesis import given
 
 import newsevents.codes
+from _seed import seed_article
 from newsevents import (
     Article,
     Certainty,
@@ -338,17 +338,6 @@ def test_an_undated_event_takes_the_date_of_publication_and_says_so() -> None:
     assert record["comment"] == "The article does not date the event: date of publication."
     assert "time" not in record
     assert "enddate" not in record
-
-
-def seed_article() -> Article:
-    spec = importlib.util.spec_from_file_location("codes_test_seed", EXAMPLE)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    built = module.build_article()
-    assert isinstance(built, Article)
-    return built
 
 
 def test_the_seed_article_exports_to_plover() -> None:

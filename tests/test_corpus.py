@@ -7,11 +7,9 @@ strategies and random predicates built by the strategy below.
 
 # No ``from __future__ import annotations``: the event class below must carry real annotations.
 
-import importlib.util
 import io
 import json
 import re
-import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
@@ -23,6 +21,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from _seed import load_example
 from newsevents import (
     Actor,
     Article,
@@ -116,20 +115,9 @@ def ids(hits: list[Hit]) -> list[str]:
     return [h.event.id for h in hits]
 
 
-def _load_example(name: str) -> ModuleType:
-    path = ROOT / "examples" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"corpus_example_{name}", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def example() -> ModuleType:
-    return _load_example("lavrov_blinken_call")
+    return load_example()
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -11,6 +10,7 @@ from types import ModuleType
 
 import pytest
 
+from _seed import load_example
 from newsevents import (
     Article,
     Certainty,
@@ -29,20 +29,9 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.py"))
 SEED = ROOT.parent / "shared" / "seed" / "article.txt"
 
 
-def _load(name: str) -> ModuleType:
-    path = ROOT / "examples" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"example_{name}", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def example() -> ModuleType:
-    return _load("lavrov_blinken_call")
+    return load_example()
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 from hypothesis import given
 from jsonschema import Draft202012Validator
 
+from _seed import seed_article
 from newsevents import (
     Article,
     ErrorDetail,
@@ -29,19 +29,6 @@ from newsevents.ninjs import NINJS_SCHEMA
 ROOT = Path(__file__).resolve().parents[1]
 NINJS = Path(__file__).resolve().parents[2] / "shared" / "standards" / "ninjs-schema_3.1.json"
 needs_schema = pytest.mark.skipif(not NINJS.exists(), reason=f"the IPTC ninjs 3.1 schema is not at {NINJS}")
-
-
-def seed_article() -> Article:
-    spec = importlib.util.spec_from_file_location(
-        "ninjs_test_seed", ROOT / "examples" / "lavrov_blinken_call.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    built = module.build_article()
-    assert isinstance(built, Article)
-    return built
 
 
 def ninjs_errors(item: dict[str, Any]) -> list[str]:

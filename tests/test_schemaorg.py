@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from datetime import UTC, datetime
@@ -12,6 +11,7 @@ from typing import Any
 import attrs
 from hypothesis import given
 
+from _seed import seed_article
 from newsevents import (
     Article,
     Detention,
@@ -32,17 +32,6 @@ from newsevents.schemaorg import iso_period
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "lavrov_blinken_call.py"
 TYPES = {"NewsArticle", "Quotation", "AskAction", "Action", "Person", "Organization", "Country", "Place"}
 TYPES |= {"PostalAddress"}
-
-
-def seed_article() -> Article:
-    spec = importlib.util.spec_from_file_location("schemaorg_test_seed", EXAMPLE)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    built = module.build_article()
-    assert isinstance(built, Article)
-    return built
 
 
 def nodes(value: Any) -> list[dict[str, Any]]:
