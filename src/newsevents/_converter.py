@@ -28,7 +28,7 @@ from cattrs.errors import (
 from newsevents._base import INT_MAX, INT_MIN, Model, field_problems, type_name, type_validator
 from newsevents.article import Article
 from newsevents.entities import Country, Organization, Person, Place
-from newsevents.errors import ErrorDetail, RegistrationError, ValidationError, rebase
+from newsevents.errors import ErrorDetail, RegistrationError, ValidationError, child_path, rebase
 from newsevents.events import _REGISTRY, Event, tag_of
 from newsevents.validators import aware_datetime, describe
 
@@ -72,7 +72,7 @@ def collect(exc: BaseException, path: str) -> list[ErrorDetail]:
         if exc.cl is Article:
             allowed.insert(1, VERSION_KEY)
         return [
-            ErrorDetail(_join(path, key), f"unknown field; expected one of: {', '.join(allowed)}")
+            ErrorDetail(child_path(path, key), f"unknown field; expected one of: {', '.join(allowed)}")
             for key in sorted(exc.extra_fields, key=str)
         ]
     if isinstance(exc, BaseValidationError):
@@ -85,16 +85,10 @@ def collect(exc: BaseException, path: str) -> list[ErrorDetail]:
     return [ErrorDetail(path, f"{type(exc).__name__}: {exc}")]
 
 
-def _join(path: str, key: Any) -> str:
-    if isinstance(key, str) and key.isidentifier():
-        return f"{path}.{key}"
-    return f"{path}[{key!r}]"
-
-
 def _note_path(exc: BaseException, path: str) -> str:
     for note in reversed(getattr(exc, "__notes__", ())):
         if isinstance(note, AttributeValidationNote):
-            return _join(path, note.name)
+            return child_path(path, note.name)
         if isinstance(note, IterableValidationNote):
             return f"{path}[{note.index}]"
     return path
@@ -349,7 +343,7 @@ def _model_hook(cls: type) -> Callable[[Any, Any], Any]:
             elif required:
                 errors.append(ErrorDetail(f"@.{name}", "required field is missing"))
         errors.extend(
-            ErrorDetail(_join("@", key), f"unknown field; expected one of: {allowed_text}")
+            ErrorDetail(child_path("@", key), f"unknown field; expected one of: {allowed_text}")
             for key in data
             if key not in allowed
         )

@@ -29,7 +29,10 @@ class ErrorDetail:
             (``$.events[2].speaker.name``); when an object is built in Python
             the path starts with its class name (``Person.name``).
         message: What was expected and what was found.
-        line: The 1-based line number in a JSON Lines source, if any.
+        line: The 1-based line of the problem: the line of a JSON Lines file, or,
+            for text that is not valid JSON, the line in that text where it goes wrong.
+        column: For text that is not valid JSON, the 1-based column (in characters)
+            where it goes wrong, within ``line``.
 
     >>> str(ErrorDetail("$.title", "must not be blank"))
     '$.title: must not be blank'
@@ -38,9 +41,13 @@ class ErrorDetail:
     path: str
     message: str
     line: int | None = None
+    column: int | None = None
 
     def __str__(self) -> str:
-        where = f"line {self.line}: {self.path}" if self.line is not None else self.path
+        where = self.path
+        if self.line is not None:
+            at = f"line {self.line}" if self.column is None else f"line {self.line}, column {self.column}"
+            where = f"{at}: {where}"
         return f"{where}: {self.message}"
 
 
@@ -87,6 +94,17 @@ class RegistrationError(NewsEventsError, ValueError):
     """A custom event type could not be registered (a clash of tags or classes)."""
 
 
+def child_path(path: str, key: object) -> str:
+    """The path of ``key`` under ``path``: ``$.name`` for a name, ``$['odd key']`` otherwise.
+
+    >>> child_path("$.events[2]", "speaker"), child_path("$", "two words")
+    ('$.events[2].speaker', "$['two words']")
+    """
+    if isinstance(key, str) and key.isidentifier():
+        return f"{path}.{key}"
+    return f"{path}[{key!r}]"
+
+
 def rebase(errors: Iterable[ErrorDetail], prefix: str, line: int | None = None) -> list[ErrorDetail]:
     """Move paths rooted at a class name (``Person.name``) under ``prefix``.
 
@@ -102,5 +120,5 @@ def rebase(errors: Iterable[ErrorDetail], prefix: str, line: int | None = None) 
                 if i != -1:
                     cut = min(cut, i)
             path = prefix + path[cut:]
-        out.append(ErrorDetail(path, e.message, line if line is not None else e.line))
+        out.append(ErrorDetail(path, e.message, line if line is not None else e.line, e.column))
     return out
