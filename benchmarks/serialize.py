@@ -118,7 +118,7 @@ import pydantic
 from pydantic import TypeAdapter
 
 import newsevents
-import newsevents.serialize as ne_serialize
+import newsevents._jsontext as ne_jsontext
 from newsevents import (
     Actor,
     Article,
@@ -407,12 +407,12 @@ Dump = Callable[[Any], bytes]
 @contextlib.contextmanager
 def stdlib_json() -> Iterator[None]:
     """newsevents without orjson, as if it were not installed."""
-    saved = ne_serialize._orjson  # type: ignore[attr-defined]
-    ne_serialize._orjson = None  # type: ignore[attr-defined,assignment]
+    saved = ne_jsontext._orjson  # type: ignore[attr-defined]
+    ne_jsontext._orjson = None  # type: ignore[attr-defined,assignment]
     try:
         yield
     finally:
-        ne_serialize._orjson = saved  # type: ignore[attr-defined]
+        ne_jsontext._orjson = saved  # type: ignore[attr-defined]
 
 
 def _ne_load(line: bytes) -> Article:

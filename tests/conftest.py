@@ -9,7 +9,7 @@ import orjson
 import pytest
 from hypothesis import HealthCheck, settings
 
-import newsevents.serialize
+import newsevents._jsontext
 from newsevents import (
     Article,
     Country,
@@ -45,13 +45,23 @@ settings.load_profile(
 )
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip the tests marked ``slow`` unless NEWSEVENTS_SLOW=1 asks for them (the long run)."""
+    if os.environ.get("NEWSEVENTS_SLOW") == "1":
+        return
+    skip = pytest.mark.skip(reason="slow: run with NEWSEVENTS_SLOW=1")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(params=["orjson", "stdlib"])
 def json_backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Run the test once with orjson and once with the standard library's json module."""
     if request.param == "stdlib":
-        monkeypatch.setattr(newsevents.serialize, "_orjson", None)
+        monkeypatch.setattr(newsevents._jsontext, "_orjson", None)
     else:
-        monkeypatch.setattr(newsevents.serialize, "_orjson", orjson)
+        monkeypatch.setattr(newsevents._jsontext, "_orjson", orjson)
     return str(request.param)
 
 

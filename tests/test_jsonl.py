@@ -257,8 +257,9 @@ def test_invalid_json_line_names_its_line(sample_article: Article, json_backend:
     with pytest.raises(ValidationError) as info:
         next(reader)
     (detail,) = info.value.errors
-    assert (detail.path, detail.line) == ("$", 2)
-    assert str(info.value).startswith("line 2: $: expected valid JSON, found an error: ")
+    # The column is where the text stops: one past the last character of the truncated line.
+    assert (detail.path, detail.line, detail.column) == ("$", 2, len(lines[1]) + 1)
+    assert str(info.value).startswith("line 2, column 27: $: expected valid JSON, found an error: ")
 
 
 def test_on_error_collects_every_bad_line_and_loses_no_good_one(
@@ -279,7 +280,7 @@ def test_on_error_collects_every_bad_line_and_loses_no_good_one(
     assert len(errors) == 3
     assert [[e.line for e in err.errors] for err in errors] == [[3], [6], [11]]
     assert errors[0].errors == (ErrorDetail("$.title", "expected str, found int (5)", 3),)
-    assert errors[1].errors[0].path == "$"
+    assert (errors[1].errors[0].path, errors[1].errors[0].column) == ("$", len(bad_json) + 1)
     assert errors[1].errors[0].message.startswith("expected valid JSON, found an error: ")
     assert errors[2].errors == (ErrorDetail("$.type", "expected type 'article', found 'person'", 11),)
     assert str(errors[0]) == "line 3: $.title: expected str, found int (5)"
@@ -310,8 +311,9 @@ def test_invalid_utf_8_is_an_error_for_its_line_only(
     assert list(read_jsonl(io.BytesIO(raw), on_error=errors.append)) == [sample_article, sample_article]
     assert len(errors) == 1
     (detail,) = errors[0].errors
-    assert (detail.path, detail.line) == ("$", 2)
-    assert detail.message.startswith("expected valid JSON, found an error: ")
+    column = good.decode("utf-8").index("“busy”") + 1  # counted in characters, not bytes
+    assert (detail.path, detail.line, detail.column) == ("$", 2, column)
+    assert detail.message == "expected UTF-8 text, found byte ff (invalid start byte)"
     target = tmp_path / "broken.jsonl"
     target.write_bytes(raw)
     errors.clear()

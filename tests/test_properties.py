@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import newsevents.serialize
+import newsevents._jsontext
 from newsevents import (
     Article,
     Country,
@@ -57,12 +57,12 @@ BACKENDS = ["orjson", "stdlib"]
 
 @contextmanager
 def backend(name: str) -> Iterator[None]:
-    saved = newsevents.serialize._orjson
-    newsevents.serialize._orjson = orjson if name == "orjson" else None  # type: ignore[assignment]
+    saved = newsevents._jsontext._orjson
+    newsevents._jsontext._orjson = orjson if name == "orjson" else None  # type: ignore[assignment]
     try:
         yield
     finally:
-        newsevents.serialize._orjson = saved
+        newsevents._jsontext._orjson = saved
 
 
 @pytest.mark.parametrize("name", BACKENDS)
@@ -263,9 +263,9 @@ def test_stdlib_and_orjson_agree_on_floats(value: float) -> None:
     # Only custom event types carry floats; the bytes must still not depend on the backend.
     doc = {"x": [value], "y": {}, "z": []}
     with backend("orjson"):
-        fast = (newsevents.serialize._dumps(doc, None), newsevents.serialize._dumps(doc, 2))
+        fast = (newsevents._jsontext.dumps(doc, None), newsevents._jsontext.dumps(doc, 2))
     with backend("stdlib"):
-        slow = (newsevents.serialize._dumps(doc, None), newsevents.serialize._dumps(doc, 2))
+        slow = (newsevents._jsontext.dumps(doc, None), newsevents._jsontext.dumps(doc, 2))
     assert fast == slow
     assert json.loads(slow[0]) == doc
 
@@ -273,7 +273,7 @@ def test_stdlib_and_orjson_agree_on_floats(value: float) -> None:
 @pytest.mark.parametrize("value", [1.5e-7, 1e-5, 1.5e-5, 1e-4, 0.1, 1e16, 1e22, -0.0, -2.5e-5, 5e-324])
 def test_stdlib_and_orjson_agree_on_float_edges(value: float) -> None:
     with backend("orjson"):
-        fast = newsevents.serialize._dumps([value], None)
+        fast = newsevents._jsontext.dumps([value], None)
     with backend("stdlib"):
-        slow = newsevents.serialize._dumps([value], None)
+        slow = newsevents._jsontext.dumps([value], None)
     assert fast == slow

@@ -47,6 +47,7 @@ from newsevents.schema import json_schema
 from newsevents.schemaorg import to_schema_org
 from newsevents.serialize import (
     FORMAT_VERSION,
+    Limits,
     dump_jsonl,
     from_dict,
     from_json,
@@ -72,6 +73,7 @@ __all__ = [
     "Event",
     "EventCodes",
     "Hit",
+    "Limits",
     "NewsEventsError",
     "OrgKind",
     "Organization",

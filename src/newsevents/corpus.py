@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import datetime, timedelta
 from typing import IO, NamedTuple
 
+from newsevents._jsontext import DEFAULT_LIMITS, Limits
 from newsevents.article import Article
 from newsevents.entities import Actor, Country, Organization, Person, actor_key
 from newsevents.errors import ValidationError
@@ -222,9 +223,10 @@ class Corpus:
         file_or_path: str | os.PathLike[str] | IO[str] | IO[bytes],
         *,
         on_error: Callable[[ValidationError], None] | None = None,
+        limits: Limits = DEFAULT_LIMITS,
     ) -> Corpus:
-        """Load articles from JSON Lines (see :func:`~newsevents.read_jsonl` for ``on_error``)."""
-        return cls(read_jsonl(file_or_path, Article, on_error=on_error))
+        """Load articles from JSON Lines (:func:`~newsevents.read_jsonl` has ``on_error`` and ``limits``)."""
+        return cls(read_jsonl(file_or_path, Article, on_error=on_error, limits=limits))
 
     def __len__(self) -> int:
         """The number of articles."""

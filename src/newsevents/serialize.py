@@ -13,10 +13,7 @@ decoding are faster; the bytes are the same either way.
 from __future__ import annotations
 
 import io
-import json
-import math
 import os
-import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -24,17 +21,14 @@ from typing import IO, Any, TypeVar, cast, overload
 
 from newsevents._base import LOADING
 from newsevents._converter import FORMAT_VERSION, collect, converter, loadable
+from newsevents._jsontext import DEFAULT_LIMITS, Limits, dumps, parse
 from newsevents.article import Article
 from newsevents.errors import ErrorDetail, ValidationError
 from newsevents.validators import describe
 
-try:  # optional accelerator; the output is identical without it
-    import orjson as _orjson
-except ImportError:  # pragma: no cover - exercised by the tests that hide orjson
-    _orjson = None  # type: ignore[assignment]
-
 __all__ = [
     "FORMAT_VERSION",
+    "Limits",
     "dump_jsonl",
     "from_dict",
     "from_json",
@@ -98,70 +92,6 @@ def from_dict(cls: Any, data: Any) -> Any:
         LOADING.reset(token)
 
 
-def _dumps(data: Any, indent: int | None) -> str:
-    if _orjson is not None and indent in (None, 2):
-        option = _orjson.OPT_INDENT_2 if indent == 2 else 0
-        return _orjson.dumps(data, option=option).decode("utf-8")
-    if _has_float(data):
-        return _encode_with_floats(data, indent, 0)
-    if indent is None:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
-
-
-def _has_float(data: Any) -> bool:
-    if isinstance(data, float):
-        return True
-    if isinstance(data, dict):
-        return any(_has_float(v) for v in data.values())
-    if isinstance(data, list):
-        return any(_has_float(v) for v in data)
-    return False
-
-
-_SMALL = re.compile(r"(-?)(\d)(?:\.(\d+))?e-0*(\d+)")
-
-
-def _float_text(value: float) -> str:
-    """A float as orjson writes it, so that the bytes do not depend on the backend.
-
-    ``repr()`` and orjson agree but for small numbers: orjson writes 1e-5 <= |x| < 1e-4
-    in decimal (``0.000015``) and smaller ones with an unpadded exponent (``1.5e-7``).
-    """
-    if not math.isfinite(value):
-        raise ValueError(f"{value!r} is not valid JSON")
-    text = repr(value)
-    small = _SMALL.fullmatch(text)
-    if small is None:
-        return text
-    sign, lead, fraction, exponent = small.groups()
-    if int(exponent) == 5:
-        return f"{sign}0.0000{lead}{fraction or ''}"
-    return f"{sign}{lead}{'.' + fraction if fraction else ''}e-{int(exponent)}"
-
-
-def _encode_with_floats(data: Any, indent: int | None, depth: int) -> str:
-    """The stdlib path for documents with floats (custom event types only)."""
-    if isinstance(data, float):
-        return _float_text(data)
-    if isinstance(data, (dict, list)):
-        items = (
-            [f"{json.dumps(k, ensure_ascii=False)}:{' ' if indent else ''}" for k in data]
-            if isinstance(data, dict)
-            else [""] * len(data)
-        )
-        values = data.values() if isinstance(data, dict) else data
-        parts = [k + _encode_with_floats(v, indent, depth + 1) for k, v in zip(items, values, strict=True)]
-        open_, close = ("{", "}") if isinstance(data, dict) else ("[", "]")
-        if not parts:
-            return open_ + close
-        if indent is None:
-            return open_ + ",".join(parts) + close
-        pad = "\n" + " " * (indent * (depth + 1))
-        return open_ + pad + ("," + pad).join(parts) + "\n" + " " * (indent * depth) + close
-    return json.dumps(data, ensure_ascii=False)
-
-
 def to_json(obj: object, *, indent: int | None = None) -> str:
     """Serialize a model object to JSON text (compact, or indented by ``indent`` spaces).
 
@@ -169,27 +99,24 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
     >>> to_json(Country(code="RU"))
     '{"type":"country","code":"RU"}'
     """
-    return _dumps(to_dict(obj), indent)
+    return dumps(to_dict(obj), indent)
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
-
-
-def _loads(data: str | bytes) -> Any:
-    try:
-        if _orjson is not None:
-            return _orjson.loads(data)
-        return json.loads(data, parse_constant=_reject_constant)
-    except RecursionError:
-        raise ValueError("the document is nested too deeply") from None
-
-
-def from_json(cls: Any, data: str | bytes) -> Any:
+def from_json(cls: Any, data: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> Any:
     """Parse JSON text or bytes and build a validated object of ``cls``.
 
+    The text must be strict JSON in UTF-8 (see :doc:`/explanation/reliability`): no
+    ``NaN`` or ``Infinity``, no repeated key in an object, no byte-order mark.
+
+    Args:
+        cls: As for :func:`from_dict`.
+        data: The JSON text.
+        limits: Bounds on the size of the document and of its strings
+            (:class:`~newsevents.Limits`; the defaults are generous).
+
     Raises:
-        ValidationError: The text is not JSON, or the document breaks the model's rules.
+        ValidationError: The text is not JSON (the error gives its ``line`` and
+            ``column``), breaks a limit, or breaks the model's rules.
 
     >>> from newsevents import Country
     >>> from_json(Country, '{"type": "country", "code": "US"}').name
@@ -197,11 +124,7 @@ def from_json(cls: Any, data: str | bytes) -> Any:
     """
     if not isinstance(data, (str, bytes, bytearray, memoryview)):
         raise ValidationError.single("$", f"expected JSON text (str or bytes), found {describe(data)}")
-    try:
-        parsed = _loads(data)
-    except (ValueError, TypeError) as exc:  # orjson.JSONDecodeError is a ValueError
-        raise ValidationError.single("$", f"expected valid JSON, found an error: {exc}") from None
-    return from_dict(cls, parsed)
+    return from_dict(cls, parse(data, limits))
 
 
 def dump_jsonl(objs: Iterable[object], file_or_path: PathLike | IO[str] | IO[bytes]) -> int:
@@ -268,6 +191,7 @@ def read_jsonl(
     cls: type[T],
     *,
     on_error: Callable[[ValidationError], None] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Iterator[T]: ...
 @overload
 def read_jsonl(
@@ -275,17 +199,23 @@ def read_jsonl(
     cls: None = None,
     *,
     on_error: Callable[[ValidationError], None] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Iterator[Article]: ...
 def read_jsonl(
     file_or_path: PathLike | IO[str] | IO[bytes] | Iterable[str | bytes],
     cls: Any = None,
     *,
     on_error: Callable[[ValidationError], None] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Iterator[Any]:
     """Stream objects (articles by default) from JSON Lines, one line at a time.
 
-    Memory stays constant however long the file. Blank lines are skipped. Each
-    error names its line number (``ErrorDetail.line``) as well as its path.
+    Memory stays flat however long the file: one line is held at a time, and a
+    line longer than ``limits.max_document`` is skipped as it is read, not held.
+    Lines may end in LF or CRLF; blank lines are skipped; the last line needs no
+    newline. Each error names its line number (``ErrorDetail.line``) as well as
+    its path, and, for a line that is not valid JSON (a truncated last line, say),
+    the column where it goes wrong.
 
     Args:
         file_or_path: A path, an open file (text or binary), or any iterable of lines.
@@ -294,25 +224,81 @@ def read_jsonl(
             line, after which reading goes on; every good line is still yielded.
             Without it, the first bad line raises (after the good lines before it
             were yielded).
+        limits: Bounds on each line (:class:`~newsevents.Limits`).
     """
     target = Article if cls is None else cls
     if isinstance(file_or_path, (str, os.PathLike)):
         with open(file_or_path, "rb") as source:
-            yield from _read_lines(source, target, on_error)
+            yield from _read_lines(bounded_lines(source, limits.max_document), target, on_error, limits)
     else:
-        yield from _read_lines(file_or_path, target, on_error)
+        yield from _read_lines(bounded_lines(file_or_path, limits.max_document), target, on_error, limits)
+
+
+class _Overlong:
+    """A line longer than the document limit, skipped while reading; only its length is kept."""
+
+    __slots__ = ("size",)
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+
+def bounded_lines(source: Any, limit: int | None) -> Iterator[str | bytes | _Overlong]:
+    """The lines of ``source``; from a file, no line longer than ``limit`` is held in memory."""
+    readline = getattr(source, "readline", None)
+    if limit is None or not callable(readline):
+        yield from source
+        return
+    cap = limit + 2  # the document, then CR LF
+    while True:
+        line = readline(cap)
+        if not line:
+            return
+        if len(line) < cap or line[-1:] in _LF:
+            yield line
+            continue
+        size = len(line)
+        while line[-1:] not in _LF:
+            line = readline(1 << 20)
+            if not line:
+                break
+            size += len(line)
+        yield _Overlong(size)
+
+
+_LF = ("\n", b"\n")
+_CR = ("\r", b"\r")
+
+
+def line_text(line: str | bytes | _Overlong, limits: Limits) -> str | bytes | None:
+    """The text of a line without its LF or CR LF; None for a blank line; an error for an overlong one."""
+    if isinstance(line, _Overlong):
+        raise ValidationError.single(
+            "$",
+            f"expected a line of at most {limits.max_document:,} bytes (Limits.max_document), "
+            f"found {line.size:,}; skipped without holding it in memory",
+        )
+    if line[-1:] in _LF:
+        line = line[:-1]
+        if line[-1:] in _CR:
+            line = line[:-1]
+    return None if not line or line.isspace() else line
 
 
 def _read_lines(
-    lines: Iterable[str | bytes], cls: Any, on_error: Callable[[ValidationError], None] | None
+    lines: Iterable[str | bytes | _Overlong],
+    cls: Any,
+    on_error: Callable[[ValidationError], None] | None,
+    limits: Limits,
 ) -> Iterator[Any]:
-    for number, raw in enumerate(lines, start=1):
-        if not raw.strip():
-            continue
+    for number, line in enumerate(lines, start=1):
         try:
-            value = from_json(cls, raw)
+            raw = line_text(line, limits)
+            if raw is None:
+                continue
+            value = from_json(cls, raw, limits=limits)
         except ValidationError as exc:
-            located = ValidationError(ErrorDetail(e.path, e.message, number) for e in exc.errors)
+            located = ValidationError(ErrorDetail(e.path, e.message, number, e.column) for e in exc.errors)
             if on_error is None:
                 raise located from None
             on_error(located)

@@ -1,0 +1,417 @@
+"""JSON text in and out, for the whole library: one strict reader and one writer.
+
+The reader answers every input with a value or a :class:`~newsevents.ValidationError`,
+on both backends alike:
+
+- malformed text (truncated, trailing content, bad escapes, control characters),
+  bytes that are not UTF-8, a byte-order mark, a lone surrogate: an error with the
+  line and column where the text goes wrong;
+- ``NaN``, ``Infinity`` and numbers too large for a float are not JSON: refused;
+- an object that repeats a key is refused, naming the key and where it is (keeping
+  the last value, as JSON parsers do, would silently drop the first);
+- nesting deeper than the parser's limit is an error, not a ``RecursionError``;
+- :class:`Limits` bound the size of a document and of any one string in it.
+
+With orjson, the text is parsed by orjson and, when orjson's own compact (or
+two-space indented) writing of the result gives back the very same text, no key
+can have been repeated, as newsevents writes documents that way. Any other text is
+read again by the standard library's parser, which sees every key: text that
+newsevents wrote costs one extra ``orjson.dumps``; text from elsewhere costs a
+second parse. Without orjson, the standard library's parser reads everything once.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from typing import Any
+
+import attrs
+
+from newsevents.errors import ErrorDetail, ValidationError, child_path
+from newsevents.validators import describe
+
+try:  # optional accelerator; the results are the same without it
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - exercised by the tests that hide orjson
+    _orjson = None  # type: ignore[assignment]
+
+__all__ = ["DEFAULT_LIMITS", "Limits", "dumps", "parse"]
+
+_MIB = 1 << 20
+
+
+def _positive_or_none(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ValueError(f"Limits.{attribute.name} must be a positive int or None, found {describe(value)}")
+
+
+@attrs.frozen
+class Limits:
+    """Bounds on what a loader accepts from one JSON document (one line of JSON Lines).
+
+    A document over a limit is a :class:`~newsevents.ValidationError`, like any other
+    bad input; in JSON Lines it is one bad line, and the lines around it still load.
+    ``None`` lifts a limit: ``Limits(max_document=None, max_string=None)`` accepts
+    anything that fits in memory.
+
+    Attributes:
+        max_document: The largest document, in bytes (characters for ``str`` input).
+            Default 64 MiB: about 7,500 times a typical article of 9 KB, and far
+            above any real one; checked before parsing, and while reading JSON Lines
+            from a file a longer line is skipped without being held in memory.
+        max_string: The longest string anywhere in a document (keys included), in
+            characters. Default 1 MiB (1,048,576): an article body of 150,000 words
+            fits seven times over.
+
+    >>> from newsevents import Country, Limits, from_json
+    >>> from_json(Country, '{"type": "country", "code": "RU"}', limits=Limits(max_document=16))
+    Traceback (most recent call last):
+      ...
+    newsevents.errors.ValidationError: $: expected a document of at most 16 characters ..., found 33
+    """
+
+    max_document: int | None = attrs.field(default=64 * _MIB, validator=_positive_or_none)
+    max_string: int | None = attrs.field(default=_MIB, validator=_positive_or_none)
+
+
+DEFAULT_LIMITS = Limits()
+
+
+# ---------------------------------------------------------------- writing
+
+
+def dumps(data: Any, indent: int | None) -> str:
+    """JSON text of plain data: compact, or indented by ``indent`` spaces; the same on both backends."""
+    if _orjson is not None and indent in (None, 2):
+        option = _orjson.OPT_INDENT_2 if indent == 2 else 0
+        return _orjson.dumps(data, option=option).decode("utf-8")
+    if _has_float(data):
+        return _encode_with_floats(data, indent, 0)
+    if indent is None:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
+
+
+def _has_float(data: Any) -> bool:
+    if isinstance(data, float):
+        return True
+    if isinstance(data, dict):
+        return any(_has_float(v) for v in data.values())
+    if isinstance(data, list):
+        return any(_has_float(v) for v in data)
+    return False
+
+
+_SMALL = re.compile(r"(-?)(\d)(?:\.(\d+))?e-0*(\d+)")
+
+
+def float_text(value: float) -> str:
+    """A float as orjson writes it, so that the bytes do not depend on the backend.
+
+    ``repr()`` and orjson agree but for small numbers: orjson writes 1e-5 <= |x| < 1e-4
+    in decimal (``0.000015``) and smaller ones with an unpadded exponent (``1.5e-7``).
+    """
+    if not math.isfinite(value):
+        raise ValueError(f"{value!r} is not valid JSON")
+    text = repr(value)
+    small = _SMALL.fullmatch(text)
+    if small is None:
+        return text
+    sign, lead, fraction, exponent = small.groups()
+    if int(exponent) == 5:
+        return f"{sign}0.0000{lead}{fraction or ''}"
+    return f"{sign}{lead}{'.' + fraction if fraction else ''}e-{int(exponent)}"
+
+
+def _encode_with_floats(data: Any, indent: int | None, depth: int) -> str:
+    """The stdlib path for documents with floats (custom event types only)."""
+    if isinstance(data, float):
+        return float_text(data)
+    if isinstance(data, (dict, list)):
+        items = (
+            [f"{json.dumps(k, ensure_ascii=False)}:{' ' if indent else ''}" for k in data]
+            if isinstance(data, dict)
+            else [""] * len(data)
+        )
+        values = data.values() if isinstance(data, dict) else data
+        parts = [k + _encode_with_floats(v, indent, depth + 1) for k, v in zip(items, values, strict=True)]
+        open_, close = ("{", "}") if isinstance(data, dict) else ("[", "]")
+        if not parts:
+            return open_ + close
+        if indent is None:
+            return open_ + ",".join(parts) + close
+        pad = "\n" + " " * (indent * (depth + 1))
+        return open_ + pad + ("," + pad).join(parts) + "\n" + " " * (indent * depth) + close
+    return json.dumps(data, ensure_ascii=False)
+
+
+# ---------------------------------------------------------------- reading
+
+Text = str | bytes
+
+
+def parse(data: str | bytes | bytearray | memoryview, limits: Limits = DEFAULT_LIMITS) -> Any:
+    """The value of one JSON document, or a :class:`ValidationError` saying what is wrong and where.
+
+    Syntax errors carry ``line`` and ``column`` (1-based, columns in characters).
+
+    >>> parse(b'{"a": 1}')
+    {'a': 1}
+    >>> parse(b'{"a": 1, "a": 2}')
+    Traceback (most recent call last):
+      ...
+    newsevents.errors.ValidationError: $.a: expected each key once in an object, found 'a' 2 times
+    >>> parse('{"a": [1, 2}')
+    Traceback (most recent call last):
+      ...
+    newsevents.errors.ValidationError: line 1, column 12: $: expected valid JSON, found an error: ...
+    """
+    text: Text = bytes(data) if isinstance(data, (bytearray, memoryview)) else data
+    if limits.max_document is not None and len(text) > limits.max_document:
+        unit = "bytes" if isinstance(text, bytes) else "characters"
+        raise ValidationError.single(
+            "$",
+            f"expected a document of at most {limits.max_document:,} {unit} "
+            f"(Limits.max_document), found {len(text):,}",
+        )
+    if not text or text.isspace():
+        found = "an empty text" if not text else "only whitespace"
+        raise ValidationError([ErrorDetail("$", f"expected a JSON document, found {found}", 1, 1)])
+    if _orjson is not None:
+        try:
+            value = _orjson.loads(text)
+        except _orjson.JSONDecodeError as exc:
+            raise _orjson_error(text, exc) from None
+        if not _written_by_orjson(value, text):
+            value = _strict_parse(text)
+    else:
+        value = _strict_parse(text)
+    if limits.max_string is not None and len(text) > limits.max_string:
+        too_long = _long_strings(value, limits.max_string)
+        if too_long:
+            raise ValidationError(too_long)
+    return value
+
+
+_SPACE = " \t\r\n"
+
+
+def _written_by_orjson(value: Any, text: Text) -> bool:
+    """Whether orjson writes ``value`` back as exactly ``text``: then no key was repeated in it."""
+    assert _orjson is not None
+    if isinstance(text, str):
+        body: bytes = text.strip(_SPACE).encode("utf-8")
+    else:
+        body = text.strip(_SPACE.encode()) if text[:1].isspace() or text[-1:].isspace() else text
+    try:
+        if _orjson.dumps(value) == body:
+            return True
+        return b"\n" in body and _orjson.dumps(value, option=_orjson.OPT_INDENT_2) == body
+    except _orjson.JSONEncodeError:  # pragma: no cover - whatever orjson reads, it can write
+        return False
+
+
+class _RefusedTokenError(ValueError):
+    """A token the strict parser refuses, with the literal to look for in the text."""
+
+    def __init__(self, literal: str, message: str) -> None:
+        super().__init__(message)
+        self.literal, self.message = literal, message
+
+
+def _constant(literal: str) -> Any:
+    raise _RefusedTokenError(literal, f"expected a JSON value, found {literal}, which JSON does not have")
+
+
+def _finite_float(literal: str) -> float:
+    value = float(literal)
+    if not math.isfinite(value):
+        raise _RefusedTokenError(literal, f"expected a number a float can hold, found {literal}")
+    return value
+
+
+class _Pairs(dict[str, Any]):
+    """An object whose text repeats keys; ``repeated`` counts each repeated key."""
+
+    repeated: dict[str, int]
+
+
+def _strict_parse(text: Text) -> Any:
+    """The standard library's parser, made as strict as orjson and told to keep count of keys."""
+    decoded = _decode(text)
+    if decoded.startswith("\ufeff"):
+        raise _syntax_error(decoded, 0, _BOM)
+    found_repeats: list[bool] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(items)
+        if len(obj) == len(items):
+            return obj
+        marked = _Pairs(obj)
+        counts: dict[str, int] = {}
+        for key, _ in items:
+            counts[key] = counts.get(key, 0) + 1
+        marked.repeated = {k: n for k, n in counts.items() if n > 1}
+        found_repeats.append(True)
+        return marked
+
+    try:
+        value = json.loads(
+            decoded, object_pairs_hook=pairs, parse_constant=_constant, parse_float=_finite_float
+        )
+    except json.JSONDecodeError as exc:
+        raise _syntax_error(decoded, exc.pos, _INVALID + exc.msg) from None
+    except _RefusedTokenError as exc:
+        raise _syntax_error(decoded, _token_position(decoded, exc.literal), exc.message) from None
+    except RecursionError:
+        raise ValidationError.single("$", _TOO_DEEP) from None
+    if "\\ud" in decoded or "\\uD" in decoded:
+        _refuse_lone_surrogate_escapes(decoded)
+    if found_repeats:
+        raise ValidationError(_repeated_keys(value))
+    return value
+
+
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|.)")
+
+
+def _refuse_lone_surrogate_escapes(text: str) -> None:
+    """Refuse ``"\\ud800"`` as orjson does: an escaped surrogate that is not half of a pair."""
+    for string in _STRING.finditer(text):
+        if "\\u" not in string.group():
+            continue
+        lone = -1  # where an escaped surrogate stands that has no other half (yet)
+        after = -1
+        for escape in _ESCAPE.finditer(text, string.start(), string.end()):
+            code = int(escape.group(1), 16) if escape.group(1) else -1
+            if lone >= 0:  # a high half waits: only a low half right after it will do
+                if 0xDC00 <= code <= 0xDFFF and escape.start() == after:
+                    lone = -1
+                    continue
+                break
+            if 0xD800 <= code <= 0xDFFF:
+                lone, after = escape.start(), escape.end()
+                if code >= 0xDC00:  # a low half with no high half before it
+                    break
+        if lone < 0:
+            continue
+        raise _syntax_error(text, lone, _INVALID + "a lone surrogate escape")
+
+
+_INVALID = "expected valid JSON, found an error: "
+_TOO_DEEP = "the document is nested too deeply"
+_BOM = (
+    "expected JSON text, found a byte-order mark (U+FEFF), which JSON text must not begin with "
+    "(RFC 8259, section 8.1): save the file without it, or open it with encoding='utf-8-sig'"
+)
+
+
+def _decode(text: Text) -> str:
+    if isinstance(text, str):
+        surrogate = _SURROGATE.search(text)
+        if surrogate is not None:
+            found = f"expected text, found a lone surrogate (U+{ord(surrogate.group()):04X})"
+            raise _syntax_error(text, surrogate.start(), found)
+        return text
+    if text.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _syntax_error("", 0, "expected UTF-8 text, found a UTF-16 byte-order mark")
+    try:
+        return text.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = text[: exc.start]
+        line_start = before.rfind(b"\n") + 1
+        line = before.count(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", "replace")) + 1
+        bad = text[exc.start : exc.end].hex(" ")
+        raise ValidationError(
+            [ErrorDetail("$", f"expected UTF-8 text, found byte {bad} ({exc.reason})", line, column)]
+        ) from None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# A JSON string (escapes and all) or a number or a bare word: what the text holds outside strings.
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|(-?[A-Za-z]+|-?[0-9][0-9.eE+-]*)')
+
+
+def _token_position(text: str, literal: str) -> int:
+    """Where ``literal`` first stands as a token outside strings (0 if it cannot be found)."""
+    for match in _TOKEN.finditer(text):
+        if match.group(1) == literal:
+            return match.start(1)
+    return 0  # pragma: no cover - the parser just read the literal from this text
+
+
+def _syntax_error(text: str, pos: int, message: str) -> ValidationError:
+    line = text.count("\n", 0, pos) + 1
+    column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    return ValidationError([ErrorDetail("$", message, line, column)])
+
+
+def _orjson_error(text: Text, exc: Any) -> ValidationError:
+    """orjson's syntax error, with a real position where orjson gives the start of the text."""
+    message: str = exc.msg
+    if "byte order mark" in message:
+        return _syntax_error("", 0, _BOM)
+    decoded = _decode(text)  # raises with the position of the first bad byte or surrogate
+    if message == "depth limit exceeded":
+        return ValidationError([ErrorDetail("$", _TOO_DEEP, exc.lineno, exc.colno)])
+    start = exc.pos - 1 if 0 < exc.pos <= len(decoded) and decoded[exc.pos - 1] == "-" else exc.pos
+    token = _NUMBER_OR_WORD.match(decoded, start)  # orjson points after the sign of -Infinity
+    if token is not None:
+        try:
+            _constant(token.group()) if token.group() in _CONSTANTS else _finite_float(token.group())
+        except _RefusedTokenError as refused:
+            return _syntax_error(decoded, token.start(), refused.message)
+    return ValidationError([ErrorDetail("$", _INVALID + message, exc.lineno, exc.colno)])
+
+
+_CONSTANTS = frozenset({"NaN", "Infinity", "-Infinity"})
+_NUMBER_OR_WORD = re.compile(r"NaN|-?Infinity|-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+
+
+def _walk(value: Any) -> list[tuple[str, Any]]:
+    """Every value in the tree with its path, in document order (no recursion: any depth is fine)."""
+    out: list[tuple[str, Any]] = []
+    stack: list[tuple[str, Any]] = [("$", value)]
+    while stack:
+        path, item = stack.pop()
+        out.append((path, item))
+        if isinstance(item, dict):
+            stack.extend(reversed([(child_path(path, k), v) for k, v in item.items()]))
+        elif isinstance(item, list):
+            stack.extend(reversed([(f"{path}[{i}]", v) for i, v in enumerate(item)]))
+    return out
+
+
+def _repeated_keys(value: Any) -> list[ErrorDetail]:
+    """Every repeated key in the tree, in document order."""
+    found: list[ErrorDetail] = []
+    for path, item in _walk(value):
+        for key, count in getattr(item, "repeated", {}).items():
+            message = f"expected each key once in an object, found {key!r} {count} times"
+            found.append(ErrorDetail(child_path(path, key), message))
+    return found
+
+
+def _long_strings(value: Any, limit: int) -> list[ErrorDetail]:
+    """Every string longer than ``limit`` characters with its path: object by object, keys before values."""
+    found: list[ErrorDetail] = []
+    for path, item in _walk(value):
+        if isinstance(item, str) and len(item) > limit:
+            found.append(ErrorDetail(path, _too_long("a string", item, limit)))
+        elif isinstance(item, dict):
+            found.extend(
+                ErrorDetail(path, f"{_too_long('a key', key, limit)}: {key[:20]!r}...")
+                for key in item
+                if len(key) > limit
+            )
+    return found
+
+
+def _too_long(what: str, text: str, limit: int) -> str:
+    return f"expected {what} of at most {limit:,} characters (Limits.max_string), found {len(text):,}"

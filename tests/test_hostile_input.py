@@ -1,0 +1,428 @@
+"""Hostile input, case by case: repeated keys, limits, awkward JSON Lines, and nothing run from data.
+
+The malformed-text cases (truncated, BOM, not UTF-8, surrogates, NaN) with their lines and columns are in
+test_serialize.py; the bulk fuzzing is in test_fuzz.py. Every case runs on both JSON backends.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import json
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+import attrs
+import orjson
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import newsevents._jsontext
+from newsevents import (
+    Article,
+    Corpus,
+    Country,
+    ErrorDetail,
+    Event,
+    Limits,
+    Person,
+    ValidationError,
+    from_json,
+    read_jsonl,
+    to_dict,
+    to_json,
+)
+from newsevents.cli import main
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "newsevents"
+REPEATED = "expected each key once in an object, found"
+
+
+def errors_of(cls: Any, text: str | bytes, **kwargs: Any) -> list[tuple[str, str]]:
+    with pytest.raises(ValidationError) as info:
+        from_json(cls, text, **kwargs)
+    return [(e.path, e.message) for e in info.value.errors]
+
+
+def run_cli(*args: str) -> tuple[int, list[str], str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = main(list(args), out, err)
+    assert "Traceback" not in out.getvalue() + err.getvalue()
+    return status, out.getvalue().splitlines(), err.getvalue()
+
+
+# ---------------------------------------------------------------- repeated keys
+
+
+def test_a_repeated_key_is_named_with_its_path(json_backend: str) -> None:
+    text = '{"type": "person", "name": "Paul Whelan", "nationality": ["US"], "name": "Brittney Griner"}'
+    assert errors_of(Person, text) == [("$.name", f"{REPEATED} 'name' 2 times")]
+
+
+def test_repeated_keys_deep_in_a_document_are_all_named_in_document_order(
+    sample_article: Article, json_backend: str
+) -> None:
+    text = to_json(sample_article)
+    # Repeat the speaker's name inside the first event, and the article's title.
+    speaker = '"speaker":{"type":"person","name":"Maria Zakharova"'
+    assert speaker in text
+    text = text.replace(speaker, speaker + ',"name":"Maria Zakharova"', 1)
+    text = text.replace('"title":', '"title":"first","title":', 1)
+    assert errors_of(Article, text) == [
+        ("$.title", f"{REPEATED} 'title' 2 times"),
+        ("$.events[0].speaker.name", f"{REPEATED} 'name' 2 times"),
+    ]
+
+
+def test_a_key_repeated_through_an_escape_is_still_repeated(json_backend: str) -> None:
+    text = '{"type": "country", "code": "RU", "\\u0063ode": "US"}'
+    assert errors_of(Country, text) == [("$.code", f"{REPEATED} 'code' 2 times")]
+
+
+def test_repeated_keys_are_found_in_indented_text_and_odd_keys(json_backend: str) -> None:
+    text = (
+        '{\n  "type": "country",\n  "code": "RU",\n  "two words": 1,\n  "two words": 2,\n  "two words": 3\n}'
+    )
+    assert errors_of(Country, text) == [("$['two words']", f"{REPEATED} 'two words' 3 times")]
+
+
+def test_equal_values_under_a_repeated_key_are_still_refused(json_backend: str) -> None:
+    # Even when nothing would be lost, the text is not what its writer meant to write.
+    assert errors_of(Country, '{"type":"country","code":"RU","code":"RU"}') == [
+        ("$.code", f"{REPEATED} 'code' 2 times")
+    ]
+
+
+def test_text_that_newsevents_wrote_is_not_parsed_twice(
+    sample_article: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cheap check: orjson's writing of what it read is the text itself, compact or indented."""
+    monkeypatch.setattr(newsevents._jsontext, "_orjson", orjson)
+
+    def refuse(text: Any) -> Any:
+        raise AssertionError("the second parse ran")
+
+    monkeypatch.setattr(newsevents._jsontext, "_strict_parse", refuse)
+    assert from_json(Article, to_json(sample_article)) == sample_article
+    assert from_json(Article, to_json(sample_article, indent=2)) == sample_article
+    assert from_json(Article, to_json(sample_article).encode() + b"\r\n") == sample_article
+    with pytest.raises(AssertionError, match="second parse"):
+        from_json(Article, json.dumps(to_dict(sample_article)))  # the stdlib's layout: spaces after colons
+
+
+keys = st.text(st.characters(codec="utf-8"), max_size=6)
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.text(max_size=10),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(value=st.dictionaries(keys, json_values, min_size=1, max_size=5), data=st.data())
+def test_any_repeated_key_is_found_on_both_backends(value: dict[str, Any], data: st.DataObject) -> None:
+    """A key written twice into any object is an error naming it, with the same errors on both backends."""
+    key = data.draw(st.sampled_from(sorted(value)))
+    body = orjson.dumps(value).decode()
+    text = "{" + json.dumps(key, ensure_ascii=False) + ":null," + body[1:]
+    path = newsevents._jsontext.child_path("$", key)
+    answers = []
+    for backend in (orjson, None):
+        saved = newsevents._jsontext._orjson
+        newsevents._jsontext._orjson = backend  # type: ignore[assignment]
+        try:
+            with pytest.raises(ValidationError) as info:
+                newsevents._jsontext.parse(text)
+        finally:
+            newsevents._jsontext._orjson = saved
+        answers.append(info.value.errors)
+    assert answers[0] == answers[1] == (ErrorDetail(path, f"{REPEATED} {key!r} 2 times"),)
+
+
+@given(value=json_values)
+def test_text_without_repeated_keys_parses_to_the_same_value_on_both_backends(value: Any) -> None:
+    """No false alarm: any JSON orjson or the stdlib writes (no repeated key) reads back equal."""
+    for text in (orjson.dumps(value), json.dumps(value).encode(), json.dumps(value, indent=3).encode()):
+        for backend in (orjson, None):
+            saved = newsevents._jsontext._orjson
+            newsevents._jsontext._orjson = backend  # type: ignore[assignment]
+            try:
+                assert newsevents._jsontext.parse(text) == value
+            finally:
+                newsevents._jsontext._orjson = saved
+
+
+def test_a_repeated_key_costs_only_its_line_in_json_lines(sample_article: Article, json_backend: str) -> None:
+    good = to_json(sample_article)
+    bad = good.replace('"title":', '"title":"x","title":', 1)
+    errors: list[ValidationError] = []
+    assert list(read_jsonl([good, bad, good], on_error=errors.append)) == [sample_article, sample_article]
+    assert [e.errors for e in errors] == [(ErrorDetail("$.title", f"{REPEATED} 'title' 2 times", 2),)]
+
+
+# ---------------------------------------------------------------- limits
+
+
+def test_default_limits() -> None:
+    assert Limits() == Limits(max_document=64 * 2**20, max_string=2**20)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"max_document": 0}, "Limits.max_document must be a positive int or None, found int (0)"),
+        ({"max_string": -5}, "Limits.max_string must be a positive int or None, found int (-5)"),
+        ({"max_string": True}, "Limits.max_string must be a positive int or None, found bool (True)"),
+        ({"max_document": 1.5}, "Limits.max_document must be a positive int or None, found float (1.5)"),
+        ({"max_document": "64M"}, "Limits.max_document must be a positive int or None, found '64M'"),
+    ],
+)
+def test_limits_refuse_what_is_not_a_positive_int(kwargs: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValueError, match="must be a positive int") as info:
+        Limits(**kwargs)
+    assert str(info.value) == message
+
+
+def test_max_document_counts_bytes_of_bytes_and_characters_of_str(json_backend: str) -> None:
+    text = '{"type": "person", "name": "Léa"}'
+    size_bytes, size_chars = len(text.encode()), len(text)
+    assert size_bytes == size_chars + 1
+    assert from_json(Person, text.encode(), limits=Limits(max_document=size_bytes)).name == "Léa"
+    assert errors_of(Person, text.encode(), limits=Limits(max_document=size_bytes - 1)) == [
+        (
+            "$",
+            f"expected a document of at most {size_bytes - 1} bytes (Limits.max_document), "
+            f"found {size_bytes}",
+        )
+    ]
+    assert from_json(Person, text, limits=Limits(max_document=size_chars)).name == "Léa"
+    assert errors_of(Person, text, limits=Limits(max_document=size_chars - 1)) == [
+        (
+            "$",
+            f"expected a document of at most {size_chars - 1} characters (Limits.max_document), "
+            f"found {size_chars}",
+        )
+    ]
+
+
+def test_max_string_names_every_long_string_and_key(json_backend: str) -> None:
+    text = json.dumps(
+        {"type": "person", "name": "n" * 30, "roles": [{"type": "role", "title": "t" * 31}], "k" * 40: 1}
+    )
+    limits = Limits(max_string=29)
+    # Object by object: an object's keys, then its values.
+    assert errors_of(Person, text, limits=limits) == [
+        ("$", f"expected a key of at most 29 characters (Limits.max_string), found 40: {'k' * 20!r}..."),
+        ("$.name", "expected a string of at most 29 characters (Limits.max_string), found 30"),
+        ("$.roles[0].title", "expected a string of at most 29 characters (Limits.max_string), found 31"),
+    ]
+    assert from_json(Person, json.dumps({"type": "person", "name": "n" * 30}), limits=Limits(max_string=30))
+
+
+def test_none_lifts_a_limit(sample_article: Article, json_backend: str) -> None:
+    body = ("word " * 300_000,)  # 1.5 million characters: over the default max_string
+    text = to_json(attrs.evolve(sample_article, body=body))
+    with pytest.raises(ValidationError, match=r"^\$\.body\[0\]: expected a string of at most 1,048,576 char"):
+        from_json(Article, text)
+    lifted = Limits(max_document=None, max_string=None)
+    assert from_json(Article, text, limits=lifted).body == body
+
+
+def test_an_overlong_line_is_skipped_without_being_held(tmp_path: Path, sample_article: Article) -> None:
+    """A 40 MB line under a 1 MB limit: one error for its line, the next lines load, memory stays small."""
+    good = to_json(sample_article).encode()
+    path = tmp_path / "overlong.jsonl"
+    with path.open("wb") as out:
+        out.write(good + b"\n")
+        out.write(b'{"type": "article", "body": "' + b"x" * 40_000_000 + b'"}\r\n')
+        out.write(good + b"\n" + good)  # no final newline
+    errors: list[ValidationError] = []
+    tracemalloc.start()
+    try:
+        found = list(read_jsonl(path, on_error=errors.append, limits=Limits(max_document=2**20)))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert found == [sample_article] * 3
+    ((detail,),) = [e.errors for e in errors]
+    assert (detail.path, detail.line) == ("$", 2)
+    assert detail.message == (
+        "expected a line of at most 1,048,576 bytes (Limits.max_document), found 40,000,033; "
+        "skipped without holding it in memory"
+    )
+    assert peak < 8 * 2**20, f"reading held {peak:,} bytes"
+
+
+def test_corpus_from_jsonl_takes_limits(tmp_path: Path, sample_article: Article) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_text(to_json(sample_article) + "\n", encoding="utf-8")
+    assert len(Corpus.from_jsonl(path)) == 1
+    with pytest.raises(ValidationError, match=r"^line 1: \$: expected a line of at most 100 bytes"):
+        Corpus.from_jsonl(path, limits=Limits(max_document=100))
+
+
+# ---------------------------------------------------------------- JSON Lines, awkward but fine
+
+
+def write(path: Path, *lines: bytes, end: bytes = b"\n", last: bytes = b"\n") -> Path:
+    path.write_bytes(end.join(lines) + last)
+    return path
+
+
+@pytest.mark.parametrize("end", [b"\n", b"\r\n"], ids=["lf", "crlf"])
+@pytest.mark.parametrize("last", [b"", b"\n", b"\r\n"], ids=["no-final-newline", "lf-last", "crlf-last"])
+def test_line_endings_blank_lines_and_a_missing_final_newline(
+    tmp_path: Path, sample_article: Article, end: bytes, last: bytes, json_backend: str
+) -> None:
+    good = to_json(sample_article).encode()
+    path = write(tmp_path / "a.jsonl", good, b"", b"  \t", good, end=end, last=last)
+    assert list(read_jsonl(path)) == [sample_article, sample_article]
+    with path.open(encoding="utf-8", newline="") as text_file:  # CR LF kept by the reader
+        assert list(read_jsonl(text_file)) == [sample_article, sample_article]
+    with path.open(encoding="utf-8") as text_file:  # universal newlines
+        assert list(read_jsonl(text_file)) == [sample_article, sample_article]
+    status, out, _ = run_cli("validate", str(path))
+    assert (status, out[-1]) == (0, "2 documents in 1 file: 2 valid, 0 invalid (0 errors)")
+
+
+@pytest.mark.parametrize("end", [b"\n", b"\r\n"], ids=["lf", "crlf"])
+def test_a_truncated_last_line_is_reported_and_the_rest_kept(
+    tmp_path: Path, sample_article: Article, end: bytes, json_backend: str
+) -> None:
+    good = to_json(sample_article).encode()
+    cut = good[: len(good) // 2]
+    path = write(tmp_path / "cut.jsonl", good, good, cut, end=end, last=b"")
+    errors: list[ValidationError] = []
+    assert list(read_jsonl(path, on_error=errors.append)) == [sample_article, sample_article]
+    ((detail,),) = [e.errors for e in errors]
+    assert (detail.path, detail.line, detail.column) == ("$", 3, len(cut.decode()) + 1)
+    assert detail.message.startswith("expected valid JSON, found an error: ")
+    status, out, _ = run_cli("validate", "--continue", str(path))
+    assert status == 1
+    assert out[0].startswith(f"{path}:3:{len(cut.decode()) + 1}: $: expected valid JSON, found an error: ")
+
+
+def test_a_byte_order_mark_costs_the_first_line_only(
+    tmp_path: Path, sample_article: Article, json_backend: str
+) -> None:
+    good = to_json(sample_article).encode()
+    path = write(tmp_path / "bom.jsonl", b"\xef\xbb\xbf" + good, good)
+    errors: list[ValidationError] = []
+    assert list(read_jsonl(path, on_error=errors.append)) == [sample_article]
+    ((detail,),) = [e.errors for e in errors]
+    assert (detail.line, detail.column) == (1, 1)
+    assert detail.message.startswith("expected JSON text, found a byte-order mark (U+FEFF)")
+    with path.open(encoding="utf-8-sig") as text_file:  # the fix the message names
+        assert list(read_jsonl(text_file)) == [sample_article, sample_article]
+
+
+def test_every_bad_line_is_reported_once_and_every_good_line_kept(
+    sample_article: Article, json_backend: str
+) -> None:
+    good = to_json(sample_article)
+    bad = {
+        2: good[:-1],
+        4: "\ufeff" + good,
+        5: '{"type": "article", "id": NaN}',
+        7: good.replace('"title":', '"title":1,"title":', 1),
+        8: "[" * 100_000,
+        10: good.replace('"type":"article"', '"type":"os.system"', 1),
+    }
+    lines = [bad.get(n, good if n % 3 else "") for n in range(1, 13)]
+    errors: list[ValidationError] = []
+    found = list(read_jsonl(lines, on_error=errors.append))
+    assert len(found) == sum(1 for n, line in enumerate(lines, 1) if n not in bad and line)
+    assert [e.errors[0].line for e in errors] == sorted(bad)
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def test_cli_limits_flags(tmp_path: Path, sample_article: Article) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(to_json(sample_article), encoding="utf-8")
+    size = path.stat().st_size
+    status, out, _ = run_cli("validate", "--max-document", str(size - 1), str(path))
+    assert status == 1
+    assert out[0] == (
+        f"{path}: $: expected a document of at most {size - 1:,} bytes (--max-document), found {size:,}"
+    )
+    assert run_cli("validate", "--max-document", str(size), str(path))[0] == 0
+    status, out, _ = run_cli("validate", "--max-string", "30", str(path))
+    assert status == 1
+    assert out[0].startswith(
+        f"{path}: $.title: expected a string of at most 30 characters (Limits.max_string)"
+    )
+    assert run_cli("validate", "--max-string", "0", "--max-document", "0", str(path))[0] == 0
+    status, _, err = run_cli("validate", "--max-string", "-1", str(path))
+    assert status == 2
+    assert "expected a whole number 0 or more, found '-1'" in err
+
+
+def test_cli_reports_json_lines_with_leading_blank_lines_at_their_real_line(
+    tmp_path: Path, sample_article: Article
+) -> None:
+    good = to_json(sample_article).encode()
+    path = write(tmp_path / "a.jsonl", b"", b"", good, good[:10], good)
+    status, out, _ = run_cli("validate", "--continue", str(path))
+    assert status == 1
+    assert out[0].startswith(f"{path}:4:11: $: expected valid JSON")
+
+
+def test_cli_an_overlong_first_line_is_one_bad_line(tmp_path: Path, sample_article: Article) -> None:
+    good = to_json(sample_article).encode()
+    path = write(tmp_path / "a.jsonl", b'{"body": "' + b"x" * 5000 + b'"}', good)
+    status, out, _ = run_cli("validate", "--continue", "--max-document", "4096", str(path))
+    assert status == 1
+    assert out[0].startswith(f"{path}:1: $: expected a line of at most 4,096 bytes")
+    assert out[-1] == "2 documents in 1 file: 1 valid, 1 invalid (1 error)"
+
+
+# ---------------------------------------------------------------- nothing named by the input is run
+
+
+FORBIDDEN_CALLS = {"eval", "exec", "compile", "__import__", "breakpoint"}
+FORBIDDEN_MODULES = {"pickle", "marshal", "shelve", "dill", "cloudpickle"}
+
+
+def test_the_library_never_evaluates_or_unpickles() -> None:
+    """No eval/exec/compile/__import__, no pickle-like module, and import_module only of a constant name."""
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            where = f"{path.name}:{getattr(node, 'lineno', 0)}"
+            call = node.func if isinstance(node, ast.Call) else None
+            if isinstance(call, ast.Name) and call.id in FORBIDDEN_CALLS:
+                found.append(f"{where}: calls {call.id}")
+            constant = isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
+            if getattr(call, "attr", None) == "import_module" and not constant:
+                found.append(f"{where}: imports a module named at run time")
+            if isinstance(node, ast.Import):
+                found.extend(f"{where}: imports {a.name}" for a in node.names if a.name in FORBIDDEN_MODULES)
+            if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in FORBIDDEN_MODULES:
+                found.append(f"{where}: imports from {node.module}")
+    assert found == []
+    assert len(list(SRC.rglob("*.py"))) > 20  # the scan did look at the package
+
+
+TAGS = [
+    "os.system",
+    "builtins.eval",
+    "__main__.Evil",
+    "newsevents.events.Statement",
+    "Statement",
+    "__class__",
+]
+
+
+@pytest.mark.parametrize(
+    "tag",
+    ["os.system", "builtins.eval", "__main__.Evil", "newsevents.events.Statement", "Statement", "__class__"],
+)
+def test_a_tag_that_names_python_is_just_an_unknown_tag(tag: str, json_backend: str) -> None:
+    text = json.dumps({"type": tag, "id": "x"})
+    ((path, message),) = errors_of(Event, text)
+    assert path == "$.type"
+    assert message.startswith(f"unknown type {tag!r}; expected one of: ")
