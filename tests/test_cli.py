@@ -262,7 +262,7 @@ def test_continue_reports_every_bad_line(bad_lines: Path) -> None:
     assert result.status == 1
     assert len(result.lines) == 3
     assert result.lines[0] == f"{bad_lines}:2: $.title: {message}"
-    assert result.lines[1].startswith(f"{bad_lines}:4: $: expected valid JSON, found ")
+    assert result.lines[1].startswith(f"{bad_lines}:4:27: $: expected valid JSON, found ")
     assert result.lines[2] == "5 documents in 1 file: 3 valid, 2 invalid (2 errors)"
     assert "stopped" not in result.out
 
@@ -294,7 +294,7 @@ def test_a_bad_first_line_costs_no_good_line(tmp_path: Path) -> None:
     path = write_lines(tmp_path / "x.jsonl", ["{not json", as_dict(small(2)), as_dict(small(3))])
     result = run("validate", "--continue", path)
     assert result.status == 1
-    assert result.lines[0].startswith(f"{path}:1: $: expected valid JSON, found ")
+    assert result.lines[0].startswith(f"{path}:1:2: $: expected valid JSON, found ")
     assert result.lines[1:] == ["3 documents in 1 file: 2 valid, 1 invalid (1 error)"]
 
 
@@ -319,7 +319,8 @@ def test_invalid_json_text(tmp_path: Path) -> None:
     result = run("validate", path)
     assert result.status == 1
     assert len(result.lines) == 2
-    assert result.lines[0].startswith(f"{path}: $: expected JSON or JSON Lines, found ")
+    # A whole-file document points at its line and column, as a compiler would.
+    assert result.lines[0].startswith(f"{path}:11:16: $: expected valid JSON, found an error: ")
     assert result.lines[1] == "1 document in 1 file: 0 valid, 1 invalid (1 error)"
     assert "Traceback" not in result.out + result.err
 

@@ -6,6 +6,7 @@ Run ``newsevents --help`` (or ``python -m newsevents --help``) for the commands.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -13,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn, TextIO
 
 from newsevents import __version__
+from newsevents._jsontext import DEFAULT_LIMITS, Limits, parse
 from newsevents.article import Article
 from newsevents.checks import Severity, check
 from newsevents.corpus import Corpus
@@ -21,7 +23,7 @@ from newsevents.errors import ErrorDetail, NewsEventsError, ValidationError
 from newsevents.events import DetentionStatus, DiplomaticRequest, Event, RequestStatus, Statement, event_types
 from newsevents.query import Predicate, by, during, involving, mentioning, of_type, to, with_status
 from newsevents.schema import json_schema
-from newsevents.serialize import from_dict, to_dict
+from newsevents.serialize import bounded_lines, from_dict, line_text, to_dict
 
 __all__ = ["main"]
 
@@ -71,37 +73,47 @@ def _document(line: int | None, prefix: str, data: Any) -> Document:
         return Document(line, prefix, error=err)
 
 
-def read_documents(path: str, progress: TextIO | None = None) -> Iterator[Document]:
-    """Every object in a JSON or JSON Lines file, told apart by content, not by extension."""
+def read_documents(
+    path: str, progress: TextIO | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[Document]:
+    """Every object in a JSON or JSON Lines file, told apart by content, not by extension.
+
+    Whatever the file holds, each problem comes back as a :class:`Document` with an error:
+    the lines around a bad line of JSON Lines still count.
+    """
     try:
         size = os.path.getsize(path)
         source = open(path, "rb")  # noqa: SIM115 -- closed below; the generator streams its lines
     except OSError as exc:
         raise _UsageError(f"cannot read {path!r}: {exc.strerror or exc}") from None
+    cap = None if limits.max_document is None else limits.max_document + 2
     with source:
-        first = source.readline()
-        while first and not first.strip():
-            first = source.readline()
+        first = source.readline(cap or -1)
+        while first and first.isspace():
+            first = source.readline(cap or -1)
         if not first:
             return  # an empty file holds no documents (dump_jsonl of nothing writes one)
-        rest_starts = source.tell()
         rest = source.read(1 << 16)
-        if _complete_object(first) and rest.strip():
-            source.seek(rest_starts)
-            yield from _json_lines(first, source, path, size if progress else 0, progress)
+        overlong = cap is not None and len(first) == cap and not first.endswith(b"\n")
+        if overlong or (_complete_object(first, limits) and rest.strip()):
+            source.seek(0)
+            yield from _json_lines(source, path, size if progress else 0, progress, limits)
+            return
+        if limits.max_document is not None and size > limits.max_document:
+            most = f"{limits.max_document:,} bytes (--max-document)"
+            message = f"expected a document of at most {most}, found {size:,}"
+            yield Document(None, "$", error=ValidationError.single("$", message))
             return
         whole = first + rest + source.read()
     try:
-        data = json.loads(whole)
-    except ValueError as exc:
-        lines = whole.splitlines(keepends=True)
-        if any(_complete_object(line) for line in lines[:1000]):
+        data = parse(whole, limits)
+    except ValidationError as exc:
+        lines = whole.split(b"\n", 1000)[:1000]
+        if any(_complete_object(line, limits) for line in lines):
             # JSON Lines whose first line is broken: the good lines still count.
-            yield from _json_lines(lines[0], iter(lines[1:]), path, 0, None)
+            yield from _json_lines(io.BytesIO(whole), path, 0, None, limits)
         else:
-            yield Document(
-                None, "$", error=ValidationError.single("$", f"expected JSON or JSON Lines, found {exc}")
-            )
+            yield Document(None, "$", error=exc)
         return
     if isinstance(data, list):
         for i, item in enumerate(data):
@@ -110,45 +122,41 @@ def read_documents(path: str, progress: TextIO | None = None) -> Iterator[Docume
         yield _document(None, "$", data)
 
 
-def _complete_object(line: bytes) -> bool:
+def _complete_object(line: bytes, limits: Limits) -> bool:
     try:
-        return isinstance(json.loads(line), dict)
-    except ValueError:
+        return isinstance(parse(line, limits), dict)
+    except ValidationError:
         return False
 
 
 def _json_lines(
-    first: bytes, source: Any, path: str, size: int, progress: TextIO | None
+    source: Any, path: str, size: int, progress: TextIO | None, limits: Limits
 ) -> Iterator[Document]:
     number = 0
-    for raw in _chain(first, source):
+    for line in bounded_lines(source, limits.max_document):
         number += 1
         if progress is not None and size > _PROGRESS_BYTES and number % 100_000 == 0:
             progress.write(f"\r{path}: {number:,} lines, {source.tell() * 100 // size}%")
             progress.flush()
-        if not raw.strip():
-            continue
         try:
-            data = json.loads(raw)
-        except ValueError as exc:
-            yield Document(
-                number, "$", error=ValidationError.single("$", f"expected valid JSON, found {exc}")
-            )
+            raw = line_text(line, limits)
+            if raw is None:
+                continue
+            data = parse(raw, limits)
+        except ValidationError as exc:
+            yield Document(number, "$", error=exc)
             continue
         yield _document(number, "$", data)
     if progress is not None and size > _PROGRESS_BYTES:
         progress.write("\n")
 
 
-def _chain(first: bytes, source: Any) -> Iterator[bytes]:
-    yield first
-    yield from source
-
-
 def _where(path: str, doc: Document, detail: ErrorDetail | None = None) -> str:
     at = f"{path}:{doc.line}" if doc.line is not None else path
     if detail is None:
         return at
+    if detail.column is not None:  # text that is not JSON: where in the line it goes wrong
+        at = f"{at}:{detail.column}" if doc.line is not None else f"{path}:{detail.line}:{detail.column}"
     inner = detail.path
     return f"{at}: {doc.prefix}{inner[1:]}" if inner.startswith("$") else f"{at}: {inner}"
 
@@ -160,7 +168,7 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     total = bad = problems = 0
     progress = err if err.isatty() else None
     for path in args.files:
-        for doc in read_documents(path, progress):
+        for doc in read_documents(path, progress, args.limits):
             total += 1
             if doc.error is None:
                 continue
@@ -179,9 +187,9 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1 if bad else 0
 
 
-def _articles(paths: Sequence[str], err: TextIO) -> Iterator[tuple[str, Document, Article]]:
+def _articles(paths: Sequence[str], err: TextIO, limits: Limits) -> Iterator[tuple[str, Document, Article]]:
     for path in paths:
-        for doc in read_documents(path):
+        for doc in read_documents(path, limits=limits):
             if doc.error is not None:
                 for detail in doc.error.errors:
                     err.write(f"{_where(path, doc, detail)}: {detail.message}\n")
@@ -201,7 +209,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             raise _UsageError(f"cannot read {args.source!r}: {exc.strerror or exc}") from None
     worst = len(Severity)
     shown = 0
-    for path, doc, article in _articles(args.files, err):
+    for path, doc, article in _articles(args.files, err, args.limits):
         for finding in check(article, text=text):
             if finding.severity.rank <= floor:
                 shown += 1
@@ -259,7 +267,7 @@ def show(article: Article) -> str:
 
 
 def _show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    for _, _, article in _articles([args.file], err):
+    for _, _, article in _articles([args.file], err, args.limits):
         out.write(show(article) + "\n")
     return 0
 
@@ -295,7 +303,7 @@ def _predicate(args: argparse.Namespace) -> Predicate | None:
 
 def _query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     predicate = _predicate(args)
-    corpus = Corpus(article for _, _, article in _articles(args.files, err))
+    corpus = Corpus(article for _, _, article in _articles(args.files, err, args.limits))
     hits = corpus.find(predicate) if predicate is not None else corpus.scan(_everything())
     if args.limit is not None:
         hits = hits[: args.limit]
@@ -340,17 +348,41 @@ def _count(text: str) -> int:
     return value
 
 
+def _limit(text: str) -> int | None:
+    return _count(text) or None
+
+
 def _parser() -> _Parser:
     parser = _Parser(prog="newsevents", description="Validate, check, show and query newsevents JSON files.")
+    reading = _Parser(add_help=False)
+    group = reading.add_argument_group("limits on input (0 lifts a limit)")
+    group.add_argument(
+        "--max-document",
+        type=_limit,
+        default=DEFAULT_LIMITS.max_document,
+        metavar="BYTES",
+        help=f"the largest document or JSON Lines line (default {DEFAULT_LIMITS.max_document})",
+    )
+    group.add_argument(
+        "--max-string",
+        type=_limit,
+        default=DEFAULT_LIMITS.max_string,
+        metavar="CHARS",
+        help=f"the longest string in a document (default {DEFAULT_LIMITS.max_string})",
+    )
     parser.add_argument("--version", action="version", version=f"newsevents {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
-    validate = commands.add_parser("validate", help="check files against the model; print every error")
+    validate = commands.add_parser(
+        "validate", parents=[reading], help="check files against the model; print every error"
+    )
     validate.add_argument("files", nargs="+", metavar="FILE", help="JSON or JSON Lines files")
     validate.add_argument("--continue", dest="keep_going", action="store_true", help="go on past bad lines")
     validate.set_defaults(run=_validate)
 
-    lint = commands.add_parser("check", help="consistency findings (quotes not in the text, dates, ...)")
+    lint = commands.add_parser(
+        "check", parents=[reading], help="consistency findings (quotes not in the text, dates, ...)"
+    )
     lint.add_argument("files", nargs="+", metavar="FILE")
     lint.add_argument(
         "--severity", choices=[s.value for s in Severity], default="info", help="the least shown"
@@ -358,11 +390,13 @@ def _parser() -> _Parser:
     lint.add_argument("--source", metavar="TEXT", help="the original article text, to check quotes against")
     lint.set_defaults(run=_check)
 
-    display = commands.add_parser("show", help="a readable summary of the articles in a file")
+    display = commands.add_parser(
+        "show", parents=[reading], help="a readable summary of the articles in a file"
+    )
     display.add_argument("file", metavar="FILE")
     display.set_defaults(run=_show)
 
-    query = commands.add_parser("query", help="find events across files")
+    query = commands.add_parser("query", parents=[reading], help="find events across files")
     query.add_argument("files", nargs="+", metavar="FILE")
     query.add_argument("--type", action="append", metavar="T", help="event type tag, e.g. statement")
     query.add_argument("--actor", action="append", metavar="A", help="involving this actor (name, id, code)")
@@ -391,6 +425,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     try:
         args = _parser().parse_args(argv)
         run: Callable[[argparse.Namespace, TextIO, TextIO], int] = args.run
+        if hasattr(args, "max_document"):
+            args.limits = Limits(max_document=args.max_document, max_string=args.max_string)
         return run(args, out, err)
     except _UsageError as exc:
         err.write(f"newsevents: error: {exc}\n")
