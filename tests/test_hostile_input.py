@@ -426,3 +426,56 @@ def test_a_tag_that_names_python_is_just_an_unknown_tag(tag: str, json_backend: 
     ((path, message),) = errors_of(Event, text)
     assert path == "$.type"
     assert message.startswith(f"unknown type {tag!r}; expected one of: ")
+
+
+# ---------------------------------------------------------------- the reader's own regular expressions
+
+HOSTILE_TEXTS = [
+    '["' + '\\"' * 50_000 + '", NaN]',  # a long string of escaped quotes before a refused token
+    '["' + "\\\\" * 50_000,  # an escaped backslash, again and again, never closed
+    '["\\ud800' + "\\u0041" * 30_000 + '"]',  # a lone surrogate escape, then many escapes
+    '["' + "\\ud83d\\ude00" * 15_000 + '\\ud800"]',  # many good pairs, then a lone half
+    '"' + "a" * 100_000,  # a string that never ends
+    "-" * 100_000,
+    "1" * 100_000 + "e",
+    "[" + "1e" * 50_000 + "]",
+    "[" + "-Infinity," * 10_000 + "1]",
+    '{"a":' * 30_000,
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS, ids=[f"case{i}" for i in range(len(HOSTILE_TEXTS))])
+def test_malformed_text_of_100_000_characters_gets_an_answer(text: str, json_backend: str) -> None:
+    # As for the validators: no timing is asserted; a regular expression that backtracked
+    # catastrophically here would hang the suite, which CI's time limit turns into a failure.
+    with pytest.raises(ValidationError) as info:
+        newsevents._jsontext.parse(text.encode())
+    (detail,) = info.value.errors
+    assert detail.path == "$"
+    assert detail.message.startswith(("expected", "the document is nested too deeply"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[" + "1" * 400 + "]", [int("1" * 400)]),  # orjson cannot hold it in a float; the stdlib reads it
+        ("[-" + "2" * 4300 + "]", [-int("2" * 4300)]),
+        ("[1" + "0" * 400 + ".5]", "line 1, column 2: $: expected a number a float can hold, found 1000"),
+        (
+            "[" + "3" * 4301 + "]",
+            "line 1, column 2: $: expected an integer of at most 4,300 digits, found 4,301",
+        ),
+    ],
+    ids=["wide-int", "widest-int", "huge-float", "too-many-digits"],
+)
+def test_numbers_beyond_a_float_are_read_exactly_or_refused_alike(
+    text: str, expected: Any, json_backend: str
+) -> None:
+    """The same answer on both backends, though orjson alone cannot read integers wider than a float."""
+    if isinstance(expected, list):
+        assert newsevents._jsontext.parse(text) == expected
+        return
+    with pytest.raises(ValidationError) as info:
+        newsevents._jsontext.parse(text)
+    assert str(info.value).startswith(expected)
+    assert len(str(info.value)) < 200  # the literal is shown shortened

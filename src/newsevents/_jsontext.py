@@ -185,9 +185,13 @@ def parse(data: str | bytes | bytearray | memoryview, limits: Limits = DEFAULT_L
         try:
             value = _orjson.loads(text)
         except _orjson.JSONDecodeError as exc:
-            raise _orjson_error(text, exc) from None
-        if not _written_by_orjson(value, text):
+            if not exc.msg.startswith("number is infinity"):
+                raise _orjson_error(text, exc) from None
+            # An integer too wide for a float may still be JSON: read it as the stdlib does.
             value = _strict_parse(text)
+        else:
+            if not _written_by_orjson(value, text):
+                value = _strict_parse(text)
     else:
         value = _strict_parse(text)
     if limits.max_string is not None and len(text) > limits.max_string:
@@ -230,8 +234,23 @@ def _constant(literal: str) -> Any:
 def _finite_float(literal: str) -> float:
     value = float(literal)
     if not math.isfinite(value):
-        raise _RefusedTokenError(literal, f"expected a number a float can hold, found {literal}")
+        raise _RefusedTokenError(literal, f"expected a number a float can hold, found {_shown(literal)}")
     return value
+
+
+_MAX_DIGITS = 4300  # Python's own default limit on converting digits to an int (sys.int_info)
+
+
+def _bounded_int(literal: str) -> int:
+    digits = len(literal.lstrip("-"))
+    if digits > _MAX_DIGITS:
+        message = f"expected an integer of at most {_MAX_DIGITS:,} digits, found {digits:,} digits"
+        raise _RefusedTokenError(literal, message)
+    return int(literal)
+
+
+def _shown(literal: str) -> str:
+    return literal if len(literal) <= 40 else f"{literal[:40]}... ({len(literal):,} characters)"
 
 
 class _Pairs(dict[str, Any]):
@@ -261,7 +280,11 @@ def _strict_parse(text: Text) -> Any:
 
     try:
         value = json.loads(
-            decoded, object_pairs_hook=pairs, parse_constant=_constant, parse_float=_finite_float
+            decoded,
+            object_pairs_hook=pairs,
+            parse_constant=_constant,
+            parse_float=_finite_float,
+            parse_int=_bounded_int,
         )
     except json.JSONDecodeError as exc:
         raise _syntax_error(decoded, exc.pos, _INVALID + exc.msg) from None
