@@ -479,3 +479,34 @@ def test_numbers_beyond_a_float_are_read_exactly_or_refused_alike(
         newsevents._jsontext.parse(text)
     assert str(info.value).startswith(expected)
     assert len(str(info.value)) < 200  # the literal is shown shortened
+
+
+def test_a_text_file_that_cannot_decode_stops_with_an_error_not_a_crash(sample_article: Article) -> None:
+    good = to_json(sample_article).encode()
+    raw = b"\n".join([good, good.replace(b"busy", b"\xffusy", 1), good]) + b"\n"
+    errors: list[ValidationError] = []
+    text_file = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8")
+    found = list(read_jsonl(text_file, on_error=errors.append))
+    assert len(found) + len(errors) <= 3
+    ((detail,),) = [e.errors for e in errors]
+    assert detail.message.startswith(
+        "expected text in the file's encoding, found bytes it cannot decode (invalid start byte, byte ff); "
+        "reading stops here: open the file in binary mode ('rb')"
+    )
+    # The binary read, as the message advises, loses nothing.
+    errors.clear()
+    assert list(read_jsonl(io.BytesIO(raw), on_error=errors.append)) == [sample_article, sample_article]
+    assert [(e.errors[0].line, e.errors[0].message) for e in errors] == [
+        (2, "expected UTF-8 text, found byte ff (invalid start byte)")
+    ]
+
+
+def test_lines_that_are_not_text_are_bad_lines(sample_article: Article) -> None:
+    good = to_json(sample_article)
+    errors: list[ValidationError] = []
+    lines: list[Any] = [good, 5, None, bytearray(good.encode())]
+    assert list(read_jsonl(lines, on_error=errors.append)) == [sample_article, sample_article]
+    assert [str(e) for e in errors] == [
+        "line 2: $: expected a line of text (str or bytes), found int (5)",
+        "line 3: $: expected a line of text (str or bytes), found null",
+    ]

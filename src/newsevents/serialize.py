@@ -219,6 +219,9 @@ def read_jsonl(
 
     Args:
         file_or_path: A path, an open file (text or binary), or any iterable of lines.
+            Prefer a path or a binary file: a text file that meets bytes it cannot
+            decode fails for a whole buffer at once, so reading has to stop there
+            (with an error that says so), where a binary read reports that one line.
         cls: The type of every line; :class:`~newsevents.Article` by default.
         on_error: Called with the :class:`~newsevents.ValidationError` of each bad
             line, after which reading goes on; every good line is still yielded.
@@ -243,8 +246,24 @@ class _Overlong:
         self.size = size
 
 
-def bounded_lines(source: Any, limit: int | None) -> Iterator[str | bytes | _Overlong]:
+class _Undecodable:
+    """Where a text file object failed to decode its bytes; reading cannot go on past it."""
+
+    __slots__ = ("error",)
+
+    def __init__(self, error: UnicodeDecodeError) -> None:
+        self.error = error
+
+
+def bounded_lines(source: Any, limit: int | None) -> Iterator[str | bytes | _Overlong | _Undecodable]:
     """The lines of ``source``; from a file, no line longer than ``limit`` is held in memory."""
+    try:
+        yield from _bounded(source, limit)
+    except UnicodeDecodeError as exc:  # a text-mode file with bytes that are not in its encoding
+        yield _Undecodable(exc)
+
+
+def _bounded(source: Any, limit: int | None) -> Iterator[str | bytes | _Overlong]:
     readline = getattr(source, "readline", None)
     if limit is None or not callable(readline):
         yield from source
@@ -270,14 +289,25 @@ _LF = ("\n", b"\n")
 _CR = ("\r", b"\r")
 
 
-def line_text(line: str | bytes | _Overlong, limits: Limits) -> str | bytes | None:
+def line_text(line: str | bytes | _Overlong | _Undecodable, limits: Limits) -> str | bytes | None:
     """The text of a line without its LF or CR LF; None for a blank line; an error for an overlong one."""
+    if isinstance(line, _Undecodable):
+        raise ValidationError.single(
+            "$",
+            f"expected text in the file's encoding, found bytes it cannot decode ({line.error.reason}, "
+            f"byte {line.error.object[line.error.start : line.error.end].hex(' ')}); reading stops here: "
+            "open the file in binary mode ('rb') to have each bad line reported and the rest read",
+        )
     if isinstance(line, _Overlong):
         raise ValidationError.single(
             "$",
             f"expected a line of at most {limits.max_document:,} bytes (Limits.max_document), "
             f"found {line.size:,}; skipped without holding it in memory",
         )
+    if isinstance(line, (bytearray, memoryview)):
+        line = bytes(line)
+    if not isinstance(line, (str, bytes)):
+        raise ValidationError.single("$", f"expected a line of text (str or bytes), found {describe(line)}")
     if line[-1:] in _LF:
         line = line[:-1]
         if line[-1:] in _CR:
@@ -286,7 +316,7 @@ def line_text(line: str | bytes | _Overlong, limits: Limits) -> str | bytes | No
 
 
 def _read_lines(
-    lines: Iterable[str | bytes | _Overlong],
+    lines: Iterable[str | bytes | _Overlong | _Undecodable],
     cls: Any,
     on_error: Callable[[ValidationError], None] | None,
     limits: Limits,
