@@ -510,3 +510,16 @@ def test_lines_that_are_not_text_are_bad_lines(sample_article: Article) -> None:
         "line 2: $: expected a line of text (str or bytes), found int (5)",
         "line 3: $: expected a line of text (str or bytes), found null",
     ]
+
+
+def test_cli_check_source_that_is_not_utf_8_is_a_usage_error(tmp_path: Path, sample_article: Article) -> None:
+    doc = tmp_path / "a.json"
+    doc.write_text(to_json(sample_article), encoding="utf-8")
+    source = tmp_path / "source.txt"
+    source.write_bytes(b"Moscow \xff said")
+    status, _, err = run_cli("check", "--source", str(source), str(doc))
+    assert status == 2
+    assert (
+        err
+        == f"newsevents: error: cannot read {str(source)!r}: not UTF-8 text (invalid start byte at byte 7)\n"
+    )

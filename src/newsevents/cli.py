@@ -207,6 +207,9 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 text = handle.read()
         except OSError as exc:
             raise _UsageError(f"cannot read {args.source!r}: {exc.strerror or exc}") from None
+        except UnicodeDecodeError as exc:
+            at = f"byte {exc.start:,}"
+            raise _UsageError(f"cannot read {args.source!r}: not UTF-8 text ({exc.reason} at {at})") from None
     worst = len(Severity)
     shown = 0
     for path, doc, article in _articles(args.files, err, args.limits):
