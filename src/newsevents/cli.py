@@ -359,20 +359,13 @@ def _parser() -> _Parser:
     parser = _Parser(prog="newsevents", description="Validate, check, show and query newsevents JSON files.")
     reading = _Parser(add_help=False)
     group = reading.add_argument_group("limits on input (0 lifts a limit)")
-    group.add_argument(
-        "--max-document",
-        type=_limit,
-        default=DEFAULT_LIMITS.max_document,
-        metavar="BYTES",
-        help=f"the largest document or JSON Lines line (default {DEFAULT_LIMITS.max_document})",
-    )
-    group.add_argument(
-        "--max-string",
-        type=_limit,
-        default=DEFAULT_LIMITS.max_string,
-        metavar="CHARS",
-        help=f"the longest string in a document (default {DEFAULT_LIMITS.max_string})",
-    )
+    for flag, unit, what in (
+        ("--max-document", "BYTES", "the largest document or JSON Lines line"),
+        ("--max-string", "CHARS", "the longest string in a document"),
+    ):
+        default = getattr(DEFAULT_LIMITS, flag[2:].replace("-", "_"))
+        help_text = f"{what} (default {default})"
+        group.add_argument(flag, type=_limit, default=default, metavar=unit, help=help_text)
     parser.add_argument("--version", action="version", version=f"newsevents {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
