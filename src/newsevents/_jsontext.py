@@ -292,6 +292,8 @@ def _strict_parse(text: Text) -> Any:
         raise _syntax_error(decoded, _token_position(decoded, exc.literal), exc.message) from None
     except RecursionError:
         raise ValidationError.single("$", _TOO_DEEP) from None
+    if decoded.count("[") + decoded.count("{") > _MAX_DEPTH and _depth(value) > _MAX_DEPTH:
+        raise ValidationError.single("$", _TOO_DEEP)
     if "\\ud" in decoded or "\\uD" in decoded:
         _refuse_lone_surrogate_escapes(decoded)
     if found_repeats:
@@ -438,3 +440,17 @@ def _long_strings(value: Any, limit: int) -> list[ErrorDetail]:
 
 def _too_long(what: str, text: str, limit: int) -> str:
     return f"expected {what} of at most {limit:,} characters (Limits.max_string), found {len(text):,}"
+
+
+_MAX_DEPTH = 1024  # orjson's limit: the stdlib path refuses what orjson refuses
+
+
+def _depth(value: Any) -> int:
+    deepest = 0
+    stack = [(value, 0)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, (dict, list)):
+            deepest = max(deepest, level + 1)
+            stack.extend((v, level + 1) for v in (item.values() if isinstance(item, dict) else item))
+    return deepest

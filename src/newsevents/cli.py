@@ -61,7 +61,9 @@ class Document:
 
 
 def _load(data: Any) -> Any:
-    tag = data.get("type", "article") if isinstance(data, dict) else "article"
+    tag = data.get("type") if isinstance(data, dict) else None
+    if not isinstance(tag, str):
+        tag = "article"  # no tag, or not a string: the article loader says what is wrong with it
     cls = _BY_TAG.get(tag) or (Event if tag in event_types() else Article)
     return from_dict(cls, data)
 
@@ -104,7 +106,8 @@ def read_documents(
             message = f"expected a document of at most {most}, found {size:,}"
             yield Document(None, "$", error=ValidationError.single("$", message))
             return
-        whole = first + rest + source.read()
+        source.seek(0)
+        whole = source.read()
     try:
         data = parse(whole, limits)
     except ValidationError as exc:

@@ -209,7 +209,7 @@ def _paragraphs(body: dict[str, Any]) -> tuple[str, ...]:
     value = body.get("value")
     if not isinstance(value, str):
         return ()
-    if "html" in str(body.get("contentType", "")).lower():
+    if "html" in _string(body.get("contentType")).lower():
         parser = _Paragraphs()
         parser.feed(value)
         parser.close()
@@ -226,7 +226,7 @@ def _items(item: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
 
 
 def _wikidata(entry: dict[str, Any]) -> str | None:
-    found = _WIKIDATA.fullmatch(str(entry.get("uri", "")))
+    found = _WIKIDATA.fullmatch(_string(entry.get("uri")))
     return found.group(1) if found else None
 
 
@@ -258,6 +258,11 @@ def _built(cls: Any, path: str, errors: list[ErrorDetail], **values: Any) -> Any
             field = e.path.split(".", 1)[1] if "." in e.path else ""
             errors.append(ErrorDetail(f"{path}.{_ENTITY_PATHS.get(field, field)}".rstrip("."), e.message))
         return None
+
+
+def _string(value: Any) -> str:
+    """A string value as it is; anything else as "" (never ``str()`` of data: it may nest too deeply)."""
+    return value if isinstance(value, str) else ""
 
 
 def _text(value: Any) -> Any:
@@ -366,7 +371,7 @@ def from_ninjs(item: Any, *, article_id: str | None = None, publisher: Organizat
     values["authors"] = _authors(item, errors)
     values["publisher"] = publisher or _publisher(item, errors)
     bodies = _items(item, "bodies")
-    plain = [b for b in bodies if "html" not in str(b[1].get("contentType", "")).lower()]
+    plain = [b for b in bodies if "html" not in _string(b[1].get("contentType")).lower()]
     if bodies:
         i, body = (plain or bodies)[0]
         where["body"] = f"$.bodies[{i}].value"

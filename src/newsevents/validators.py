@@ -88,7 +88,10 @@ def describe(value: object, limit: int = 40) -> str:
     if isinstance(value, str):
         text = repr(value)
         return text if len(text) <= limit else text[: limit - 4] + "...'"
-    text = repr(value)
+    try:
+        text = repr(value)
+    except RecursionError:
+        text = "nested too deeply to show"
     if len(text) > limit:
         text = text[: limit - 3] + "..."
     kind = type(value).__name__
