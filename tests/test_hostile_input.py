@@ -523,3 +523,15 @@ def test_cli_check_source_that_is_not_utf_8_is_a_usage_error(tmp_path: Path, sam
         err
         == f"newsevents: error: cannot read {str(source)!r}: not UTF-8 text (invalid start byte at byte 7)\n"
     )
+
+
+def test_a_long_blank_line_is_blank_from_a_file_and_from_a_list(
+    tmp_path: Path, sample_article: Article
+) -> None:
+    good = to_json(sample_article)
+    blank = " \t" * 5_000  # 10,000 characters, over the limit below
+    path = tmp_path / "blank.jsonl"
+    path.write_text(f"{good}\n{blank}\n{good}\n", encoding="utf-8")
+    limits = Limits(max_document=len(good.encode()))
+    assert list(read_jsonl(path, limits=limits)) == [sample_article] * 2
+    assert list(read_jsonl([good, blank, good], limits=limits)) == [sample_article] * 2

@@ -591,9 +591,11 @@ def test_ints_wider_than_64_bits_are_refused_on_both_backends(monkeypatch: pytes
     fast, slow = on_both_backends(monkeypatch, attempt)
     # orjson reads the integer as a float; text that orjson would not write so is read again
     # by the stdlib, which keeps it exact, so both backends say the same.
-    assert slow == fast == [
-        ("$.years", "expected an int within the signed 64-bit range, found 18446744073709551616")
-    ]
+    assert (
+        slow
+        == fast
+        == [("$.years", "expected an int within the signed 64-bit range, found 18446744073709551616")]
+    )
 
 
 # ---------------------------------------------------------------- bad input

@@ -276,13 +276,14 @@ def _bounded(source: Any, limit: int | None) -> Iterator[str | bytes | _Overlong
         if len(line) < cap or line[-1:] in _LF:
             yield line
             continue
-        size = len(line)
+        size, blank = len(line), line.isspace()
         while line[-1:] not in _LF:
             line = readline(1 << 20)
             if not line:
                 break
             size += len(line)
-        yield _Overlong(size)
+            blank = blank and line.isspace()
+        yield line[:0] if blank else _Overlong(size)  # a long blank line is still a blank line
 
 
 _LF = ("\n", b"\n")
