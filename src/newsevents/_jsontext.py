@@ -25,6 +25,8 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -170,7 +172,8 @@ def parse(data: str | bytes | bytearray | memoryview, limits: Limits = DEFAULT_L
       ...
     newsevents.errors.ValidationError: line 1, column 12: $: expected valid JSON, found an error: ...
     """
-    text: Text = bytes(data) if isinstance(data, (bytearray, memoryview)) else data
+    # bytes(), and slicing a str, give the exact built-in types that both parsers take alike.
+    text: Text = data[:] if isinstance(data, str) else bytes(data)
     if limits.max_document is not None and len(text) > limits.max_document:
         unit = "bytes" if isinstance(text, bytes) else "characters"
         raise ValidationError.single(
@@ -178,22 +181,20 @@ def parse(data: str | bytes | bytearray | memoryview, limits: Limits = DEFAULT_L
             f"expected a document of at most {limits.max_document:,} {unit} "
             f"(Limits.max_document), found {len(text):,}",
         )
-    if not text or text.isspace():
+    if is_blank(text):
         found = "an empty text" if not text else "only whitespace"
         raise ValidationError([ErrorDetail("$", f"expected a JSON document, found {found}", 1, 1)])
-    if _orjson is not None:
-        try:
-            value = _orjson.loads(text)
-        except _orjson.JSONDecodeError as exc:
-            if not exc.msg.startswith("number is infinity"):
-                raise _orjson_error(text, exc) from None
-            # An integer too wide for a float may still be JSON: read it as the stdlib does.
-            value = _strict_parse(text)
-        else:
-            if not _written_by_orjson(value, text):
-                value = _strict_parse(text)
-    else:
+    backend = _orjson
+    if backend is None:
         value = _strict_parse(text)
+    else:
+        try:
+            value = backend.loads(text)
+        except backend.JSONDecodeError as exc:
+            value = _after_orjson_refused(text, exc)
+        else:
+            if not _written_by_orjson(backend, value, text):
+                value = _strict_parse(text)
     if limits.max_string is not None and len(text) > limits.max_string:
         too_long = _long_strings(value, limits.max_string)
         if too_long:
@@ -201,21 +202,43 @@ def parse(data: str | bytes | bytearray | memoryview, limits: Limits = DEFAULT_L
     return value
 
 
+def is_blank(text: Text) -> bool:
+    """Whether ``text`` holds nothing but JSON's white space (space, tab, CR, LF)."""
+    if not text:
+        return True
+    if isinstance(text, bytes):
+        return text[:1] in b" \t\r\n" and not text.strip(b" \t\r\n")
+    return text[:1] in " \t\r\n" and not text.strip(" \t\r\n")
+
+
+def _after_orjson_refused(text: Text, exc: Any) -> Any:
+    """Where orjson refuses, the stdlib reader says what and where, as it does without orjson.
+
+    The two then agree on the message and the position. orjson also refuses integers too wide
+    for a float, which are JSON: those the stdlib reads exactly.
+    """
+    if "byte order mark" in exc.msg:
+        raise _syntax_error("", 0, _BOM)
+    value = _strict_parse(text)  # raises for nearly everything orjson refuses
+    if exc.msg.startswith("number is infinity"):
+        return value
+    raise ValidationError([ErrorDetail("$", SYNTAX + exc.msg, exc.lineno, exc.colno)])
+
+
 _SPACE = " \t\r\n"
 
 
-def _written_by_orjson(value: Any, text: Text) -> bool:
+def _written_by_orjson(backend: Any, value: Any, text: Text) -> bool:
     """Whether orjson writes ``value`` back as exactly ``text``: then no key was repeated in it."""
-    assert _orjson is not None
     if isinstance(text, str):
         body: bytes = text.strip(_SPACE).encode("utf-8")
     else:
         body = text.strip(_SPACE.encode()) if text[:1].isspace() or text[-1:].isspace() else text
     try:
-        if _orjson.dumps(value) == body:
+        if backend.dumps(value) == body:
             return True
-        return b"\n" in body and _orjson.dumps(value, option=_orjson.OPT_INDENT_2) == body
-    except _orjson.JSONEncodeError:  # pragma: no cover - whatever orjson reads, it can write
+        return b"\n" in body and backend.dumps(value, option=backend.OPT_INDENT_2) == body
+    except backend.JSONEncodeError:  # nested deeper than orjson writes: the stdlib reader decides
         return False
 
 
@@ -238,13 +261,11 @@ def _finite_float(literal: str) -> float:
     return value
 
 
-_MAX_DIGITS = 4300  # Python's own default limit on converting digits to an int (sys.int_info)
-
-
 def _bounded_int(literal: str) -> int:
     digits = len(literal.lstrip("-"))
-    if digits > _MAX_DIGITS:
-        message = f"expected an integer of at most {_MAX_DIGITS:,} digits, found {digits:,} digits"
+    most = sys.get_int_max_str_digits()  # Python's limit on turning digits into an int; 0 is none
+    if most and digits > most:
+        message = f"expected an integer of at most {most:,} digits, found {digits:,} digits"
         raise _RefusedTokenError(literal, message)
     return int(literal)
 
@@ -264,6 +285,10 @@ def _strict_parse(text: Text) -> Any:
     decoded = _decode(text)
     if decoded.startswith("\ufeff"):
         raise _syntax_error(decoded, 0, _BOM)
+    if decoded.count("[") + decoded.count("{") > MAX_DEPTH:
+        deep = _too_deep_at(decoded)
+        if deep is not None:
+            raise _syntax_error(decoded, deep, _TOO_DEEP)
     found_repeats: list[bool] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -287,13 +312,11 @@ def _strict_parse(text: Text) -> Any:
             parse_int=_bounded_int,
         )
     except json.JSONDecodeError as exc:
-        raise _syntax_error(decoded, exc.pos, _INVALID + exc.msg) from None
+        raise _syntax_error(decoded, exc.pos, SYNTAX + exc.msg) from None
     except _RefusedTokenError as exc:
         raise _syntax_error(decoded, _token_position(decoded, exc.literal), exc.message) from None
     except RecursionError:
         raise ValidationError.single("$", _TOO_DEEP) from None
-    if decoded.count("[") + decoded.count("{") > _MAX_DEPTH and _depth(value) > _MAX_DEPTH:
-        raise ValidationError.single("$", _TOO_DEEP)
     if "\\ud" in decoded or "\\uD" in decoded:
         _refuse_lone_surrogate_escapes(decoded)
     if found_repeats:
@@ -325,11 +348,22 @@ def _refuse_lone_surrogate_escapes(text: str) -> None:
                     break
         if lone < 0:
             continue
-        raise _syntax_error(text, lone, _INVALID + "a lone surrogate escape")
+        raise _syntax_error(text, lone, SYNTAX + "a lone surrogate escape")
 
 
-_INVALID = "expected valid JSON, found an error: "
-_TOO_DEEP = "the document is nested too deeply"
+SYNTAX = "expected valid JSON, found an error: "
+"""How the message of text that breaks JSON's grammar begins."""
+_NOT_TEXT = (SYNTAX, "expected UTF-8 text", "expected JSON text", "expected text, found")
+
+
+def unreadable(detail: ErrorDetail) -> bool:
+    """Whether the error is about the text itself (grammar, encoding), not a rule a JSON value breaks."""
+    return detail.message.startswith(_NOT_TEXT)
+
+
+MAX_DEPTH = 254
+"""How deeply arrays and objects may nest: what orjson can write back (a model document needs about 10)."""
+_TOO_DEEP = f"the document is nested too deeply (more than {MAX_DEPTH} levels of arrays and objects)"
 _BOM = (
     "expected JSON text, found a byte-order mark (U+FEFF), which JSON text must not begin with "
     "(RFC 8259, section 8.1): save the file without it, or open it with encoding='utf-8-sig'"
@@ -377,61 +411,53 @@ def _syntax_error(text: str, pos: int, message: str) -> ValidationError:
     return ValidationError([ErrorDetail("$", message, line, column)])
 
 
-def _orjson_error(text: Text, exc: Any) -> ValidationError:
-    """orjson's syntax error, with a real position where orjson gives the start of the text."""
-    message: str = exc.msg
-    if "byte order mark" in message:
-        return _syntax_error("", 0, _BOM)
-    decoded = _decode(text)  # raises with the position of the first bad byte or surrogate
-    if message == "depth limit exceeded":
-        return ValidationError([ErrorDetail("$", _TOO_DEEP, exc.lineno, exc.colno)])
-    start = exc.pos - 1 if 0 < exc.pos <= len(decoded) and decoded[exc.pos - 1] == "-" else exc.pos
-    token = _NUMBER_OR_WORD.match(decoded, start)  # orjson points after the sign of -Infinity
-    if token is not None:
-        try:
-            _constant(token.group()) if token.group() in _CONSTANTS else _finite_float(token.group())
-        except _RefusedTokenError as refused:
-            return _syntax_error(decoded, token.start(), refused.message)
-    return ValidationError([ErrorDetail("$", _INVALID + message, exc.lineno, exc.colno)])
+# A node's place as a chain of (parent's place, key or index) pairs, made into a path string only
+# when an error names it: building every path eagerly costs the square of the depth in memory.
+Trail = tuple[Any, str | int] | None
 
 
-_CONSTANTS = frozenset({"NaN", "Infinity", "-Infinity"})
-_NUMBER_OR_WORD = re.compile(r"NaN|-?Infinity|-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+def _path(trail: Trail) -> str:
+    steps: list[str | int] = []
+    while trail is not None:
+        trail, step = trail
+        steps.append(step)
+    path = "$"
+    for step in reversed(steps):
+        path = f"{path}[{step}]" if isinstance(step, int) else child_path(path, step)
+    return path
 
 
-def _walk(value: Any) -> list[tuple[str, Any]]:
-    """Every value in the tree with its path, in document order (no recursion: any depth is fine)."""
-    out: list[tuple[str, Any]] = []
-    stack: list[tuple[str, Any]] = [("$", value)]
+def _walk(value: Any) -> Iterator[tuple[Trail, Any]]:
+    """Every value in the tree with its place, in document order (no recursion: any depth is fine)."""
+    stack: list[tuple[Trail, Any]] = [(None, value)]
     while stack:
-        path, item = stack.pop()
-        out.append((path, item))
+        trail, item = stack.pop()
+        yield trail, item
         if isinstance(item, dict):
-            stack.extend(reversed([(child_path(path, k), v) for k, v in item.items()]))
+            stack.extend(reversed([((trail, k), v) for k, v in item.items()]))
         elif isinstance(item, list):
-            stack.extend(reversed([(f"{path}[{i}]", v) for i, v in enumerate(item)]))
-    return out
+            stack.extend(reversed([((trail, i), v) for i, v in enumerate(item)]))
 
 
 def _repeated_keys(value: Any) -> list[ErrorDetail]:
     """Every repeated key in the tree, in document order."""
     found: list[ErrorDetail] = []
-    for path, item in _walk(value):
+    for trail, item in _walk(value):
         for key, count in getattr(item, "repeated", {}).items():
             message = f"expected each key once in an object, found {key!r} {count} times"
-            found.append(ErrorDetail(child_path(path, key), message))
+            found.append(ErrorDetail(_path((trail, key)), message))
     return found
 
 
 def _long_strings(value: Any, limit: int) -> list[ErrorDetail]:
     """Every string longer than ``limit`` characters with its path: object by object, keys before values."""
     found: list[ErrorDetail] = []
-    for path, item in _walk(value):
+    for trail, item in _walk(value):
         if isinstance(item, str) and len(item) > limit:
-            found.append(ErrorDetail(path, _too_long("a string", item, limit)))
+            found.append(ErrorDetail(_path(trail), _too_long("a string", item, limit)))
         elif isinstance(item, dict):
             found.extend(
-                ErrorDetail(path, f"{_too_long('a key', key, limit)}: {key[:20]!r}...")
+                ErrorDetail(_path(trail), f"{_too_long('a key', key, limit)}: {key[:20]!r}...")
                 for key in item
                 if len(key) > limit
             )
@@ -442,15 +468,18 @@ def _too_long(what: str, text: str, limit: int) -> str:
     return f"expected {what} of at most {limit:,} characters (Limits.max_string), found {len(text):,}"
 
 
-_MAX_DEPTH = 1024  # orjson's limit: the stdlib path refuses what orjson refuses
+_BRACKET_OR_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
 
 
-def _depth(value: Any) -> int:
-    deepest = 0
-    stack = [(value, 0)]
-    while stack:
-        item, level = stack.pop()
-        if isinstance(item, (dict, list)):
-            deepest = max(deepest, level + 1)
-            stack.extend((v, level + 1) for v in (item.values() if isinstance(item, dict) else item))
-    return deepest
+def _too_deep_at(text: str) -> int | None:
+    """Where the text first opens more than MAX_DEPTH arrays and objects, if it does."""
+    depth = 0
+    for token in _BRACKET_OR_STRING.finditer(text):
+        mark = token.group()
+        if mark in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return token.start()
+        elif mark in "]}":
+            depth -= 1
+    return None
