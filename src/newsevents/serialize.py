@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import IO, Any, TypeVar, cast, overload
 
 from newsevents._base import LOADING
 from newsevents._converter import FORMAT_VERSION, collect, converter, loadable
-from newsevents._jsontext import DEFAULT_LIMITS, Limits, dumps, parse
+from newsevents._jsontext import DEFAULT_LIMITS, Limits, dumps, is_blank, parse
 from newsevents.article import Article
 from newsevents.errors import ErrorDetail, ValidationError
 from newsevents.validators import describe
@@ -240,10 +241,10 @@ def read_jsonl(
 class _Overlong:
     """A line longer than the document limit, skipped while reading; only its length is kept."""
 
-    __slots__ = ("size",)
+    __slots__ = ("size", "unit")
 
-    def __init__(self, size: int) -> None:
-        self.size = size
+    def __init__(self, size: int, unit: str) -> None:
+        self.size, self.unit = size, unit
 
 
 class _Undecodable:
@@ -268,26 +269,37 @@ def _bounded(source: Any, limit: int | None) -> Iterator[str | bytes | _Overlong
     if limit is None or not callable(readline):
         yield from source
         return
-    cap = limit + 2  # the document, then CR LF
+    cap = min(limit + 2, sys.maxsize)  # the document, then CR LF
     while True:
         line = readline(cap)
         if not line:
             return
-        if len(line) < cap or line[-1:] in _LF:
+        if len(line) < cap or _ends_line(line):
             yield line
             continue
-        size, blank = len(line), line.isspace()
-        while line[-1:] not in _LF:
+        size, blank = len(line), is_blank(line)
+        while not _ends_line(line):
             line = readline(1 << 20)
             if not line:
                 break
             size += len(line)
-            blank = blank and line.isspace()
-        yield line[:0] if blank else _Overlong(size)  # a long blank line is still a blank line
+            blank = blank and is_blank(line)
+        if blank:
+            yield line[:0]  # a long blank line is still a blank line
+        else:
+            ending = len(line) - len(_chomp(line))
+            yield _Overlong(size - ending, "characters" if isinstance(line, str) else "bytes")
 
 
-_LF = ("\n", b"\n")
-_CR = ("\r", b"\r")
+def _ends_line(line: str | bytes) -> bool:
+    return line.endswith(b"\n") if isinstance(line, bytes) else line.endswith("\n")
+
+
+def _chomp(line: str | bytes) -> str | bytes:
+    """The line without its LF or CR LF."""
+    if isinstance(line, bytes):
+        return line[:-2] if line.endswith(b"\r\n") else line[:-1] if line.endswith(b"\n") else line
+    return line[:-2] if line.endswith("\r\n") else line[:-1] if line.endswith("\n") else line
 
 
 def line_text(line: str | bytes | _Overlong | _Undecodable, limits: Limits) -> str | bytes | None:
@@ -296,24 +308,22 @@ def line_text(line: str | bytes | _Overlong | _Undecodable, limits: Limits) -> s
         raise ValidationError.single(
             "$",
             f"expected text in the file's encoding, found bytes it cannot decode ({line.error.reason}, "
-            f"byte {line.error.object[line.error.start : line.error.end].hex(' ')}); reading stops here: "
-            "open the file in binary mode ('rb') to have each bad line reported and the rest read",
+            f"byte {line.error.object[line.error.start : line.error.end].hex(' ')}) at this line or, "
+            "as a text file decodes ahead, a later one; reading stops here: open the file in binary "
+            "mode ('rb') to have each bad line reported and the rest read",
         )
     if isinstance(line, _Overlong):
         raise ValidationError.single(
             "$",
-            f"expected a line of at most {limits.max_document:,} bytes (Limits.max_document), "
+            f"expected a line of at most {limits.max_document:,} {line.unit} (Limits.max_document), "
             f"found {line.size:,}; skipped without holding it in memory",
         )
     if isinstance(line, (bytearray, memoryview)):
         line = bytes(line)
     if not isinstance(line, (str, bytes)):
         raise ValidationError.single("$", f"expected a line of text (str or bytes), found {describe(line)}")
-    if line[-1:] in _LF:
-        line = line[:-1]
-        if line[-1:] in _CR:
-            line = line[:-1]
-    return None if not line or line.isspace() else line
+    line = _chomp(line)
+    return None if is_blank(line) else line
 
 
 def _read_lines(
