@@ -11,10 +11,10 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, NoReturn, TextIO
+from typing import Any, BinaryIO, NoReturn, TextIO
 
 from newsevents import __version__
-from newsevents._jsontext import DEFAULT_LIMITS, Limits, parse
+from newsevents._jsontext import DEFAULT_LIMITS, Limits, is_blank, parse, unreadable
 from newsevents.article import Article
 from newsevents.checks import Severity, check
 from newsevents.corpus import Corpus
@@ -81,39 +81,45 @@ def read_documents(
     """Every object in a JSON or JSON Lines file, told apart by content, not by extension.
 
     Whatever the file holds, each problem comes back as a :class:`Document` with an error:
-    the lines around a bad line of JSON Lines still count.
+    the lines around a bad line of JSON Lines still count. The file is read once, from the
+    start, so a pipe (``/dev/stdin``) will do.
     """
     try:
         size = os.path.getsize(path)
         source = open(path, "rb")  # noqa: SIM115 -- closed below; the generator streams its lines
     except OSError as exc:
         raise _UsageError(f"cannot read {path!r}: {exc.strerror or exc}") from None
-    cap = None if limits.max_document is None else limits.max_document + 2
+    cap = -1 if limits.max_document is None else min(limits.max_document + 2, sys.maxsize)
     with source:
-        first = source.readline(cap or -1)
-        while first and first.isspace():
-            first = source.readline(cap or -1)
+        seen = [source.readline(cap)]
+        while seen[-1] and is_blank(seen[-1]):
+            seen.append(source.readline(cap))
+        first = seen[-1]
         if not first:
             return  # an empty file holds no documents (dump_jsonl of nothing writes one)
-        rest = source.read(1 << 16)
-        overlong = cap is not None and len(first) == cap and not first.endswith(b"\n")
-        if overlong or (_complete_object(first, limits) and rest.strip()):
-            source.seek(0)
-            yield from _json_lines(source, path, size if progress else 0, progress, limits)
+        peek = source.read(1 << 16)
+        head = b"".join(seen) + peek
+        lines_follow = not is_blank(peek)
+        overlong = len(first) == cap and not first.endswith(b"\n")
+        if lines_follow and (overlong or _is_one_value(first)):
+            yield from _json_lines(_Replay(head, source), path, size if progress else 0, progress, limits)
             return
         if limits.max_document is not None and size > limits.max_document:
+            # Too big to be one document: JSON Lines whose first line is bad?
+            if lines_follow and _has_object_line(peek, limits, cut=True):
+                yield from _json_lines(_Replay(head, source), path, size if progress else 0, progress, limits)
+                return
             most = f"{limits.max_document:,} bytes (--max-document)"
             message = f"expected a document of at most {most}, found {size:,}"
             yield Document(None, "$", error=ValidationError.single("$", message))
             return
-        source.seek(0)
-        whole = source.read()
+        whole = head + source.read()
     try:
         data = parse(whole, limits)
     except ValidationError as exc:
-        lines = whole.split(b"\n", 1000)[:1000]
-        if any(_complete_object(line, limits) for line in lines):
-            # JSON Lines whose first line is broken: the good lines still count.
+        # JSON Lines whose first line is broken (or not text): the good lines after it still count.
+        # A whole document that breaks a rule (a repeated key, NaN on a later line) stays one.
+        if lines_follow and unreadable(exc.errors[0]) and _has_object_line(whole, limits, cut=False):
             yield from _json_lines(io.BytesIO(whole), path, 0, None, limits)
         else:
             yield Document(None, "$", error=exc)
@@ -125,11 +131,47 @@ def read_documents(
         yield _document(None, "$", data)
 
 
-def _complete_object(line: bytes, limits: Limits) -> bool:
+class _Replay:
+    """The lines of a stream from its start: the bytes already read, then the rest of the stream."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head, self._rest = io.BytesIO(head), rest
+        self.consumed = 0
+
+    def readline(self, size: int = -1) -> bytes:
+        line = self._head.readline(size)
+        if not line.endswith(b"\n") and (size < 0 or len(line) < size):
+            line += self._rest.readline(size - len(line) if size >= 0 else -1)
+        self.consumed += len(line)
+        return line
+
+
+def _is_one_value(line: bytes) -> bool:
+    """Whether the line is one whole JSON value in shape, whatever rule it breaks.
+
+    A repeated key, NaN, bytes that are not UTF-8 or a byte-order mark make a bad line of JSON
+    Lines, not the start of a document that goes on over the next lines.
+    """
     try:
-        return isinstance(parse(line, limits), dict)
-    except ValidationError:
+        json.loads(line.decode("utf-8", "replace").lstrip("\ufeff"))
+    except (ValueError, RecursionError):
         return False
+    return True
+
+
+def _has_object_line(text: bytes, limits: Limits, *, cut: bool) -> bool:
+    """Whether one of the first 1,000 lines of ``text`` is a JSON object on its own.
+
+    With ``cut``, ``text`` is the start of a file, and its last line may be cut short: it is left out.
+    """
+    lines = text.split(b"\n", 1000)
+    for line in lines[:-1] if cut else lines:
+        try:
+            if isinstance(parse(line.rstrip(b"\r"), limits), dict):
+                return True
+        except ValidationError:
+            continue
+    return False
 
 
 def _json_lines(
@@ -139,7 +181,7 @@ def _json_lines(
     for line in bounded_lines(source, limits.max_document):
         number += 1
         if progress is not None and size > _PROGRESS_BYTES and number % 100_000 == 0:
-            progress.write(f"\r{path}: {number:,} lines, {source.tell() * 100 // size}%")
+            progress.write(f"\r{path}: {number:,} lines, {source.consumed * 100 // size}%")
             progress.flush()
         try:
             raw = line_text(line, limits)
@@ -152,6 +194,13 @@ def _json_lines(
         yield _document(number, "$", data)
     if progress is not None and size > _PROGRESS_BYTES:
         progress.write("\n")
+
+
+def _message(detail: ErrorDetail) -> str:
+    """A detail's message, naming the command's flags where the library names its Limits."""
+    return detail.message.replace("Limits.max_document", "--max-document").replace(
+        "Limits.max_string", "--max-string"
+    )
 
 
 def _where(path: str, doc: Document, detail: ErrorDetail | None = None) -> str:
@@ -178,7 +227,7 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             bad += 1
             problems += len(doc.error.errors)
             for detail in doc.error.errors:
-                out.write(f"{_where(path, doc, detail)}: {detail.message}\n")
+                out.write(f"{_where(path, doc, detail)}: {_message(detail)}\n")
             if not args.keep_going and doc.line is not None:
                 out.write(f"{path}: stopped at line {doc.line}; --continue checks the rest\n")
                 break
@@ -195,7 +244,7 @@ def _articles(paths: Sequence[str], err: TextIO, limits: Limits) -> Iterator[tup
         for doc in read_documents(path, limits=limits):
             if doc.error is not None:
                 for detail in doc.error.errors:
-                    err.write(f"{_where(path, doc, detail)}: {detail.message}\n")
+                    err.write(f"{_where(path, doc, detail)}: {_message(detail)}\n")
                 raise _UsageError(f"{path} holds an invalid document; run 'newsevents validate {path}'")
             if isinstance(doc.value, Article):
                 yield path, doc, doc.value
