@@ -179,6 +179,14 @@ def type_name(tp: Any) -> str:
     return getattr(tp, "__name__", repr(tp))
 
 
+def int_text(value: int) -> str:
+    """An int's digits, or its size where Python refuses to write that many digits."""
+    try:
+        return str(value)
+    except ValueError:  # more digits than sys.get_int_max_str_digits() allows
+        return f"an integer of {value.bit_length():,} bits"
+
+
 def _found(value: Any) -> str:
     return describe(value)
 
@@ -248,7 +256,8 @@ def _int_validator(value: Any, path: str, errors: list[ErrorDetail]) -> bool:
         if INT_MIN <= value <= INT_MAX:
             return True
         # Wider integers do not survive every JSON reader (orjson reads them as floats).
-        errors.append(ErrorDetail(path, f"expected an int within the signed 64-bit range, found {value}"))
+        wide = f"expected an int within the signed 64-bit range, found {int_text(value)}"
+        errors.append(ErrorDetail(path, wide))
         return False
     errors.append(ErrorDetail(path, f"expected int, found {_found(value)}"))
     return False

@@ -25,7 +25,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from newsevents._base import INT_MAX, INT_MIN, Model, field_problems, type_name, type_validator
+from newsevents._base import INT_MAX, INT_MIN, Model, field_problems, int_text, type_name, type_validator
 from newsevents.article import Article
 from newsevents.entities import Country, Organization, Person, Place
 from newsevents.errors import ErrorDetail, RegistrationError, ValidationError, child_path, rebase
@@ -115,7 +115,7 @@ def _int(data: Any, _: Any = None) -> int:
     if isinstance(data, int) and not isinstance(data, bool):
         if INT_MIN <= data <= INT_MAX:
             return data
-        raise _fail(f"expected an int within the signed 64-bit range, found {data}")
+        raise _fail(f"expected an int within the signed 64-bit range, found {int_text(data)}")
     if isinstance(data, float) and data.is_integer() and not INT_MIN <= data <= INT_MAX:
         # orjson reads integers wider than 64 bits as floats; say what the real problem is.
         raise _fail(f"expected an int within the signed 64-bit range, found a number too large ({data:.3g})")

@@ -92,6 +92,8 @@ def describe(value: object, limit: int = 40) -> str:
         text = repr(value)
     except RecursionError:
         text = "nested too deeply to show"
+    except ValueError:  # an int with more digits than Python will write (sys.get_int_max_str_digits)
+        text = f"{value.bit_length():,} bits" if isinstance(value, int) else "cannot be shown"
     if len(text) > limit:
         text = text[: limit - 3] + "..."
     kind = type(value).__name__
