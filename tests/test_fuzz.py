@@ -984,16 +984,21 @@ def physical_lines(stream: bytes | str) -> list[Any]:
 
 def content_of(line: Any) -> Any:
     """A line without its LF or CR LF."""
-    if line[-1:] in ("\n", b"\n"):
+    lf, cr = (b"\n", b"\r") if isinstance(line, bytes) else ("\n", "\r")
+    if line.endswith(lf):
         line = line[:-1]
-        if line[-1:] in ("\r", b"\r"):
+        if line.endswith(cr):
             line = line[:-1]
     return line
 
 
 def is_blank(content: str | bytes) -> bool:
-    """Whether a line holds nothing but white space (read_jsonl skips it)."""
-    return not content or content.isspace()
+    """Whether a line holds nothing but JSON's white space: space, tab, CR, LF (read_jsonl skips it).
+
+    Not ``str.isspace()``: that takes in U+001C..U+001F, NBSP and the like, which JSON does not.
+    """
+    space = b" \t\r\n" if isinstance(content, bytes) else " \t\r\n"
+    return not content.strip(space)  # type: ignore[arg-type]
 
 
 def read_all(source: Any, limits: Limits = DEFAULT_LIMITS) -> tuple[list[Any], list[ValidationError]]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import ast
 import io
 import json
+import subprocess
+import sys
 import tracemalloc
 from pathlib import Path
 from typing import Any
@@ -28,7 +30,9 @@ from newsevents import (
     Event,
     Limits,
     Person,
+    Term,
     ValidationError,
+    from_dict,
     from_json,
     read_jsonl,
     to_dict,
@@ -248,7 +252,7 @@ def test_an_overlong_line_is_skipped_without_being_held(tmp_path: Path, sample_a
     ((detail,),) = [e.errors for e in errors]
     assert (detail.path, detail.line) == ("$", 2)
     assert detail.message == (
-        "expected a line of at most 1,048,576 bytes (Limits.max_document), found 40,000,033; "
+        "expected a line of at most 1,048,576 bytes (Limits.max_document), found 40,000,031; "
         "skipped without holding it in memory"
     )
     assert peak < 8 * 2**20, f"reading held {peak:,} bytes"
@@ -351,9 +355,7 @@ def test_cli_limits_flags(tmp_path: Path, sample_article: Article) -> None:
     assert run_cli("validate", "--max-document", str(size), str(path))[0] == 0
     status, out, _ = run_cli("validate", "--max-string", "30", str(path))
     assert status == 1
-    assert out[0].startswith(
-        f"{path}: $.title: expected a string of at most 30 characters (Limits.max_string)"
-    )
+    assert out[0].startswith(f"{path}: $.title: expected a string of at most 30 characters (--max-string)")
     assert run_cli("validate", "--max-string", "0", "--max-document", "0", str(path))[0] == 0
     status, _, err = run_cli("validate", "--max-string", "-1", str(path))
     assert status == 2
@@ -367,7 +369,7 @@ def test_cli_reports_json_lines_with_leading_blank_lines_at_their_real_line(
     path = write(tmp_path / "a.jsonl", b"", b"", good, good[:10], good)
     status, out, _ = run_cli("validate", "--continue", str(path))
     assert status == 1
-    assert out[0].startswith(f"{path}:4:11: $: expected valid JSON")
+    assert out[0].startswith(f"{path}:4:9: $: expected valid JSON")  # where the unclosed string starts
 
 
 def test_cli_an_overlong_first_line_is_one_bad_line(tmp_path: Path, sample_article: Article) -> None:
@@ -482,16 +484,18 @@ def test_numbers_beyond_a_float_are_read_exactly_or_refused_alike(
 
 
 def test_a_text_file_that_cannot_decode_stops_with_an_error_not_a_crash(sample_article: Article) -> None:
+    """The limit of text files: the wrapper decodes a buffer ahead, so it fails before line 1 is out."""
     good = to_json(sample_article).encode()
     raw = b"\n".join([good, good.replace(b"busy", b"\xffusy", 1), good]) + b"\n"
     errors: list[ValidationError] = []
     text_file = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8")
-    found = list(read_jsonl(text_file, on_error=errors.append))
-    assert len(found) + len(errors) <= 3
+    assert list(read_jsonl(text_file, on_error=errors.append)) == []  # the good line 1 is lost with it
     ((detail,),) = [e.errors for e in errors]
+    assert (detail.path, detail.line) == ("$", 1)
     assert detail.message.startswith(
-        "expected text in the file's encoding, found bytes it cannot decode (invalid start byte, byte ff); "
-        "reading stops here: open the file in binary mode ('rb')"
+        "expected text in the file's encoding, found bytes it cannot decode (invalid start byte, byte ff) "
+        "at this line or, as a text file decodes ahead, a later one; reading stops here: "
+        "open the file in binary mode ('rb')"
     )
     # The binary read, as the message advises, loses nothing.
     errors.clear()
@@ -535,3 +539,156 @@ def test_a_long_blank_line_is_blank_from_a_file_and_from_a_list(
     limits = Limits(max_document=len(good.encode()))
     assert list(read_jsonl(path, limits=limits)) == [sample_article] * 2
     assert list(read_jsonl([good, blank, good], limits=limits)) == [sample_article] * 2
+
+
+# ---------------------------------------------------------------- found in review
+
+
+def test_every_truncation_gets_the_same_error_on_both_backends(sample_article: Article) -> None:
+    """Message, line and column: where orjson refuses, the stdlib reader says what and where."""
+    text = to_json(sample_article, indent=2)
+    for cut in range(1, len(text) - 1, 7):
+        answers = []
+        for backend in (orjson, None):
+            saved = newsevents._jsontext._orjson
+            newsevents._jsontext._orjson = backend  # type: ignore[assignment]
+            try:
+                with pytest.raises(ValidationError) as info:
+                    from_json(Article, text[:cut])
+            finally:
+                newsevents._jsontext._orjson = saved
+            answers.append(info.value.errors)
+        assert answers[0] == answers[1], cut
+        assert answers[0][0].column is not None, cut
+
+
+@pytest.mark.parametrize("depth", [254, 255, 1024, 1025, 5000])
+def test_nesting_is_refused_past_254_levels_on_both_backends(depth: int, json_backend: str) -> None:
+    text = "[" * depth + "]" * depth
+    if depth <= newsevents._jsontext.MAX_DEPTH:
+        assert newsevents._jsontext.parse(text) is not None
+        return
+    with pytest.raises(ValidationError) as info:
+        newsevents._jsontext.parse(text)
+    assert [(e.path, e.message, e.line, e.column) for e in info.value.errors] == [
+        ("$", "the document is nested too deeply (more than 254 levels of arrays and objects)", 1, 255)
+    ]
+
+
+def test_long_keys_nested_deep_cost_memory_in_proportion(json_backend: str) -> None:
+    """Paths are built only for the errors: 120 levels of 100,000-character keys stay near the text's size."""
+    keys = [f"k{i:03d}" * 25_000 for i in range(120)]
+    text = "".join(f'{{"{k}":' for k in keys) + '"' + "x" * 2_000_000 + '"' + "}" * 120
+    tracemalloc.start()
+    try:
+        with pytest.raises(ValidationError) as info:
+            newsevents._jsontext.parse(text.encode())
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    ((detail,),) = [info.value.errors]
+    assert (
+        detail.message
+        == "expected a string of at most 1,048,576 characters (Limits.max_string), found 2,000,000"
+    )
+    assert detail.path.count(".k") == 120
+    assert peak < 40 * len(text), f"{peak:,} bytes for a text of {len(text):,}"
+
+
+class StrSub(str):
+    __slots__ = ()
+
+
+class BytesSub(bytes):
+    __slots__ = ()
+
+
+def test_str_and_bytes_subclasses_are_text_on_both_backends(json_backend: str) -> None:
+    assert newsevents._jsontext.parse(StrSub('{"a": 1}')) == {"a": 1}
+    assert newsevents._jsontext.parse(BytesSub(b'{"a": 1}')) == {"a": 1}
+    assert from_json(Country, StrSub('{"type": "country", "code": "RU"}')).code == "RU"
+
+
+def test_a_limit_as_large_as_python_allows_does_not_overflow(tmp_path: Path, sample_article: Article) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(to_json(sample_article) + "\n", encoding="utf-8")
+    huge = Limits(max_document=sys.maxsize, max_string=sys.maxsize)
+    assert list(read_jsonl(path, limits=huge)) == [sample_article]
+    assert run_cli("validate", "--max-document", str(sys.maxsize), str(path))[0] == 0
+
+
+def test_a_lowered_int_digit_limit_is_respected(json_backend: str) -> None:
+    saved = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(640)
+    try:
+        with pytest.raises(ValidationError) as info:
+            newsevents._jsontext.parse("[" + "1" * 1000 + "]")
+        assert str(info.value) == (
+            "line 1, column 2: $: expected an integer of at most 640 digits, found 1,000 digits"
+        )
+        with pytest.raises(ValidationError) as built:
+            from_dict(Term, {"years": 10**5000})
+        assert str(built.value) == (
+            "$.years: expected an int within the signed 64-bit range, found an integer of 16,610 bits"
+        )
+    finally:
+        sys.set_int_max_str_digits(saved)
+
+
+def test_cli_reads_a_pipe(tmp_path: Path, sample_article: Article) -> None:
+    """/dev/stdin cannot seek: the command reads it once from the start, as any file."""
+    good = to_json(sample_article)
+    for content in (good, f"{good}\n{good[:20]}\n{good}\n"):
+        done = subprocess.run(
+            [sys.executable, "-m", "newsevents", "validate", "--continue", "/dev/stdin"],
+            input=content,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert "Traceback" not in done.stderr
+        assert done.returncode == (0 if content == good else 1), done.stdout + done.stderr
+        valid = 1 if content == good else 2
+        assert done.stdout.splitlines()[-1].startswith(f"{valid + (content != good)} document")
+
+
+def test_cli_json_lines_over_the_limit_with_a_bad_first_line_keep_their_good_lines(
+    tmp_path: Path, sample_article: Article
+) -> None:
+    good = to_json(sample_article).encode()
+    path = write(tmp_path / "a.jsonl", good[:30], good, good, good)
+    limit = str(len(good) + 10)  # each line fits; the file does not
+    status, out, _ = run_cli("validate", "--continue", "--max-document", limit, str(path))
+    assert status == 1
+    assert out[0].startswith(f"{path}:1:")
+    assert out[-1] == "4 documents in 1 file: 3 valid, 1 invalid (1 error)"
+
+
+def test_cli_a_document_that_breaks_a_rule_is_reported_as_one_document(tmp_path: Path) -> None:
+    """One object per line, but a JSON array: its repeated key is named, it is not read as JSON Lines."""
+    path = tmp_path / "people.json"
+    path.write_text(
+        '[\n  {"type": "person", "name": "B", "name": "C"},\n  {"type": "person", "name": "A"}\n]\n',
+        encoding="utf-8",
+    )
+    status, out, _ = run_cli("validate", str(path))
+    assert status == 1
+    assert out == [
+        f"{path}: $[0].name: expected each key once in an object, found 'name' 2 times",
+        "1 document in 1 file: 0 valid, 1 invalid (1 error)",
+    ]
+
+
+def test_read_jsonl_under_python_bb_gives_no_bytes_warning(tmp_path: Path, sample_article: Article) -> None:
+    path = write(tmp_path / "a.jsonl", to_json(sample_article).encode(), b"", b"x" * 50)
+    code = (
+        "import sys; from newsevents import read_jsonl, Limits\n"
+        f"errs = []; lines = read_jsonl({str(path)!r}, on_error=errs.append, limits=Limits(10))\n"
+        "n = len(list(lines))\n"
+        "print(n, len(errs))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-bb", "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, "0 2"), done.stderr
