@@ -56,6 +56,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import newsevents._jsontext
+from _backends import BACKENDS, backend
 from newsevents import (
     Actor,
     Article,
@@ -100,19 +101,7 @@ def fuzz(*, suppress: Sequence[HealthCheck] = ()) -> settings:
 
 # Drawing whole articles is slower than Hypothesis likes for one example; these tests ask for it.
 SLOW_DRAWS = (HealthCheck.too_slow,)
-BACKENDS = ("orjson", "stdlib")
 DEFAULT_LIMITS = Limits()
-
-
-@contextmanager
-def backend(name: str) -> Iterator[None]:
-    """Parse with orjson or with the standard library's json module inside the block."""
-    saved = newsevents._jsontext._orjson
-    newsevents._jsontext._orjson = orjson if name == "orjson" else None  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        newsevents._jsontext._orjson = saved
 
 
 LOADABLE: list[Any] = [

@@ -22,6 +22,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newsevents._jsontext
+from _backends import BACKENDS, backend
 from newsevents import (
     Article,
     Corpus,
@@ -132,14 +133,9 @@ def test_any_repeated_key_is_found_on_both_backends(value: dict[str, Any], data:
     text = "{" + json.dumps(key, ensure_ascii=False) + ":null," + body[1:]
     path = newsevents._jsontext.child_path("$", key)
     answers = []
-    for backend in (orjson, None):
-        saved = newsevents._jsontext._orjson
-        newsevents._jsontext._orjson = backend  # type: ignore[assignment]
-        try:
-            with pytest.raises(ValidationError) as info:
-                newsevents._jsontext.parse(text)
-        finally:
-            newsevents._jsontext._orjson = saved
+    for name in BACKENDS:
+        with backend(name), pytest.raises(ValidationError) as info:
+            newsevents._jsontext.parse(text)
         answers.append(info.value.errors)
     assert answers[0] == answers[1] == (ErrorDetail(path, f"{REPEATED} {key!r} 2 times"),)
 
@@ -148,13 +144,9 @@ def test_any_repeated_key_is_found_on_both_backends(value: dict[str, Any], data:
 def test_text_without_repeated_keys_parses_to_the_same_value_on_both_backends(value: Any) -> None:
     """No false alarm: any JSON orjson or the stdlib writes (no repeated key) reads back equal."""
     for text in (orjson.dumps(value), json.dumps(value).encode(), json.dumps(value, indent=3).encode()):
-        for backend in (orjson, None):
-            saved = newsevents._jsontext._orjson
-            newsevents._jsontext._orjson = backend  # type: ignore[assignment]
-            try:
+        for name in BACKENDS:
+            with backend(name):
                 assert newsevents._jsontext.parse(text) == value
-            finally:
-                newsevents._jsontext._orjson = saved
 
 
 def test_a_repeated_key_costs_only_its_line_in_json_lines(sample_article: Article, json_backend: str) -> None:
@@ -549,14 +541,9 @@ def test_every_truncation_gets_the_same_error_on_both_backends(sample_article: A
     text = to_json(sample_article, indent=2)
     for cut in range(1, len(text) - 1, 7):
         answers = []
-        for backend in (orjson, None):
-            saved = newsevents._jsontext._orjson
-            newsevents._jsontext._orjson = backend  # type: ignore[assignment]
-            try:
-                with pytest.raises(ValidationError) as info:
-                    from_json(Article, text[:cut])
-            finally:
-                newsevents._jsontext._orjson = saved
+        for name in BACKENDS:
+            with backend(name), pytest.raises(ValidationError) as info:
+                from_json(Article, text[:cut])
             answers.append(info.value.errors)
         assert answers[0] == answers[1], cut
         assert answers[0][0].column is not None, cut

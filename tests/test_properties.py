@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import attrs
-import orjson
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import newsevents._jsontext
+from _backends import BACKENDS, backend
 from newsevents import (
     Article,
     Country,
@@ -52,17 +50,6 @@ TYPES: dict[type, st.SearchStrategy[Any]] = {
     Detention: nst.detentions(),
     Article: nst.articles(max_events=3),
 }
-BACKENDS = ["orjson", "stdlib"]
-
-
-@contextmanager
-def backend(name: str) -> Iterator[None]:
-    saved = newsevents._jsontext._orjson
-    newsevents._jsontext._orjson = orjson if name == "orjson" else None  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        newsevents._jsontext._orjson = saved
 
 
 @pytest.mark.parametrize("name", BACKENDS)
