@@ -202,13 +202,17 @@ def parse(data: str | bytes | bytearray | memoryview, limits: Limits = DEFAULT_L
     return value
 
 
+_SPACE = " \t\r\n"  # JSON's white space (RFC 8259, section 2)
+_SPACE_BYTES = _SPACE.encode()
+
+
 def is_blank(text: Text) -> bool:
     """Whether ``text`` holds nothing but JSON's white space (space, tab, CR, LF)."""
     if not text:
         return True
     if isinstance(text, bytes):
-        return text[:1] in b" \t\r\n" and not text.strip(b" \t\r\n")
-    return text[:1] in " \t\r\n" and not text.strip(" \t\r\n")
+        return text[:1] in _SPACE_BYTES and not text.strip(_SPACE_BYTES)
+    return text[:1] in _SPACE and not text.strip(_SPACE)
 
 
 def _after_orjson_refused(text: Text, exc: Any) -> Any:
@@ -217,23 +221,15 @@ def _after_orjson_refused(text: Text, exc: Any) -> Any:
     The two then agree on the message and the position. orjson also refuses integers too wide
     for a float, which are JSON: those the stdlib reads exactly.
     """
-    if "byte order mark" in exc.msg:
-        raise _syntax_error("", 0, _BOM)
-    value = _strict_parse(text)  # raises for nearly everything orjson refuses
+    value = _strict_parse(text)  # raises for nearly everything orjson refuses (a BOM too)
     if exc.msg.startswith("number is infinity"):
         return value
     raise ValidationError([ErrorDetail("$", SYNTAX + exc.msg, exc.lineno, exc.colno)])
 
 
-_SPACE = " \t\r\n"
-
-
 def _written_by_orjson(backend: Any, value: Any, text: Text) -> bool:
     """Whether orjson writes ``value`` back as exactly ``text``: then no key was repeated in it."""
-    if isinstance(text, str):
-        body: bytes = text.strip(_SPACE).encode("utf-8")
-    else:
-        body = text.strip(_SPACE.encode()) if text[:1].isspace() or text[-1:].isspace() else text
+    body = text.strip(_SPACE).encode("utf-8") if isinstance(text, str) else text.strip(_SPACE_BYTES)
     try:
         if backend.dumps(value) == body:
             return True
@@ -324,7 +320,9 @@ def _strict_parse(text: Text) -> Any:
     return value
 
 
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+# One JSON string, escapes and all, unrolled so that it never backtracks more than linearly.
+_STRING_PATTERN = r'"[^"\\]*(?:\\.[^"\\]*)*"'
+_STRING = re.compile(_STRING_PATTERN)
 _ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|.)")
 
 
@@ -394,7 +392,7 @@ def _decode(text: Text) -> str:
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # A JSON string (escapes and all) or a number or a bare word: what the text holds outside strings.
-_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|(-?[A-Za-z]+|-?[0-9][0-9.eE+-]*)')
+_TOKEN = re.compile(_STRING_PATTERN + r"|(-?[A-Za-z]+|-?[0-9][0-9.eE+-]*)")
 
 
 def _token_position(text: str, literal: str) -> int:
@@ -468,7 +466,7 @@ def _too_long(what: str, text: str, limit: int) -> str:
     return f"expected {what} of at most {limit:,} characters (Limits.max_string), found {len(text):,}"
 
 
-_BRACKET_OR_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+_BRACKET_OR_STRING = re.compile(_STRING_PATTERN + r"|[\[\]{}]")
 
 
 def _too_deep_at(text: str) -> int | None:
