@@ -777,3 +777,40 @@ def test_equal_refs_hash_equal(zone):
 )
 def test_refs_differing_in_any_field_are_not_equal(other):
     assert TimeRef(start=utc(2022, 7, 28)) != other
+
+
+# --- Precision.starts: truncate(m) == m, without building the truncated value ----------------------
+
+
+@given(
+    moment=st.datetimes(timezones=st.just(UTC)) | st.datetimes(),
+    precision=st.sampled_from(Precision),
+)
+def test_starts_agrees_with_truncate(moment: datetime, precision: Precision) -> None:
+    assert precision.starts(moment) == (precision.truncate(moment) == moment)
+
+
+@pytest.mark.parametrize(
+    ("moment", "precision", "expected"),
+    [
+        (datetime(2022, 1, 1, tzinfo=UTC), Precision.YEAR, True),
+        (datetime(2022, 2, 1, tzinfo=UTC), Precision.YEAR, False),
+        (datetime(2022, 1, 1, microsecond=1, tzinfo=UTC), Precision.YEAR, False),
+        (datetime(2022, 7, 1, tzinfo=UTC), Precision.MONTH, True),
+        (datetime(2022, 7, 2, tzinfo=UTC), Precision.MONTH, False),
+        (datetime(2022, 7, 25, tzinfo=UTC), Precision.WEEK, True),  # a Monday
+        (datetime(2022, 7, 24, tzinfo=UTC), Precision.WEEK, False),  # a Sunday
+        (datetime(2022, 7, 25, 0, 0, 1, tzinfo=UTC), Precision.WEEK, False),
+        (datetime(2022, 7, 28, tzinfo=UTC), Precision.DAY, True),
+        (datetime(2022, 7, 28, 1, tzinfo=UTC), Precision.DAY, False),
+        (datetime(2022, 7, 28, 1, tzinfo=UTC), Precision.HOUR, True),
+        (datetime(2022, 7, 28, 1, 1, tzinfo=UTC), Precision.HOUR, False),
+        (datetime(2022, 7, 28, 1, 1, tzinfo=UTC), Precision.MINUTE, True),
+        (datetime(2022, 7, 28, 1, 1, 1, tzinfo=UTC), Precision.MINUTE, False),
+        (datetime(2022, 7, 28, 1, 1, 1, tzinfo=UTC), Precision.SECOND, True),
+        (datetime(2022, 7, 28, 1, 1, 1, 1, tzinfo=UTC), Precision.SECOND, False),
+    ],
+)
+def test_starts_at_every_edge(moment: datetime, precision: Precision, expected: bool) -> None:
+    assert precision.starts(moment) is expected
+    assert (precision.truncate(moment) == moment) is expected

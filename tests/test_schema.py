@@ -31,6 +31,7 @@ from newsevents import (
     Person,
     Role,
     ValidationError,
+    _patterns,
     event_type,
     event_types,
     from_dict,
@@ -41,7 +42,6 @@ from newsevents import strategies as nst
 from newsevents._base import Model
 from newsevents._codes.iso3166 import COUNTRY_NAMES
 from newsevents.cli import main
-from newsevents.schema import _DATETIME, _NON_BLANK, _STRIPPED, _URL, _ignore_case
 from newsevents.validators import BCP47_PATTERN, checks, http_url, non_blank, slug, stripped
 
 SEED_JSON = Path(__file__).resolve().parents[1] / "examples" / "data" / "lavrov_blinken_call.json"
@@ -255,6 +255,13 @@ def test_types_the_schema_cannot_describe_are_refused() -> None:
 
 
 # ---------------------------------------------------------------- patterns against the checks
+
+
+_DATETIME = _patterns.DATETIME
+_NON_BLANK = _patterns.non_blank()
+_STRIPPED = _patterns.stripped()
+_URL = _patterns.http_url()
+_ignore_case = _patterns.ignore_case
 
 
 def _matches(pattern: str, text: str) -> bool:

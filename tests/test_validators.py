@@ -6,8 +6,11 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsevents.validators import (
+    _PLAIN_URL,
     aware_datetime,
     bcp47,
     describe,
@@ -282,3 +285,36 @@ class _NoOffset(tzinfo):
 def test_aware_datetime_rejects_a_tzinfo_without_an_offset():
     value = datetime(2022, 7, 28, 22, 23, tzinfo=_NoOffset())
     assert aware_datetime(value) == "expected a timezone-aware datetime, found naive 2022-07-28T22:23:00"
+
+
+# --- the shortcuts: each says what the full test says -------------------------------------------------
+
+
+@given(url=st.from_regex(_PLAIN_URL, fullmatch=True))
+def test_every_url_of_the_plain_shape_passes_the_full_test(url: str) -> None:
+    assert http_url.thorough(url) is None  # type: ignore[attr-defined]
+    assert http_url(url) is None
+
+
+@given(text=st.text(max_size=30) | st.from_regex(r"https?://[^/]{0,12}(/.{0,8})?", fullmatch=True))
+def test_http_url_says_what_its_full_test_says(text: str) -> None:
+    assert http_url(text) == http_url.thorough(text)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("url", "plain"),
+    [
+        ("https://www.rt.com/news/", True),
+        ("http://a", True),
+        ("HTTPS://a.example/", True),
+        ("https://a.example:8080/", False),  # a port: the full test decides
+        ("https://user@a.example/", False),
+        ("https://a.example/ x", False),
+        ("https://a..example/", False),
+        ("https://[::1]/", False),
+        ("ftp://a.example/", False),
+    ],
+)
+def test_the_plain_url_shape_at_its_edges(url: str, plain: bool) -> None:
+    assert (_PLAIN_URL.fullmatch(url) is not None) == plain
+    assert http_url(url) == http_url.thorough(url)  # type: ignore[attr-defined]

@@ -10,19 +10,32 @@ lists every problem (not only the first).
 from __future__ import annotations
 
 import contextvars
-import enum
 import math
 import threading
-import types
-import typing
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any, ClassVar
 
-import attrs
-
+from newsevents._spec import (
+    INT_MAX,
+    INT_MIN,
+    DateTimeNode,
+    EnumNode,
+    LiteralNode,
+    ModelNode,
+    Node,
+    NoneNode,
+    OpaqueNode,
+    ScalarNode,
+    TupleNode,
+    UnionNode,
+    int_text,
+    node_of,
+    spec_of,
+    trust,
+)
 from newsevents.errors import ErrorDetail, ValidationError
-from newsevents.validators import Check, aware_datetime, describe, field_checks
+from newsevents.validators import Check, aware_datetime, describe
 
 # A compiled validator appends what is wrong with ``value`` (found at ``path``)
 # to ``errors`` and says whether the value was acceptable.
@@ -74,6 +87,9 @@ class Model:
         return ()
 
 
+trust(post_init=Model.__attrs_post_init__)
+
+
 def field_problems(cls: type, values: dict[str, Any], root: str) -> list[ErrorDetail]:
     """The problems of some field values of a model class, with paths ``root.name``."""
     plan = Model._validators.get(cls) or _compile(cls)
@@ -89,15 +105,12 @@ def _compile(cls: type) -> list[tuple[str, Validator]]:
         plan = Model._validators.get(cls)
         if plan is not None:
             return plan
-        try:
-            hints = typing.get_type_hints(cls)
-        except Exception as exc:  # a forward reference that cannot be resolved
-            raise TypeError(f"cannot resolve the field types of {cls.__qualname__}: {exc}") from exc
+        spec = spec_of(cls)
         plan = []
         values = []
-        for field in attrs.fields(cls):
-            plan.append((field.name, _field_validator(hints.get(field.name, Any), field.metadata)))
-            only_values = _value_validator(field.metadata)
+        for field in spec.fields:
+            plan.append((field.name, _field_validator(field.node, field.checks, field.each)))
+            only_values = _value_validator(field.checks, field.each)
             if only_values is not None:
                 values.append((field.name, only_values))
         Model._value_validators[cls] = values
@@ -105,9 +118,8 @@ def _compile(cls: type) -> list[tuple[str, Validator]]:
         return plan
 
 
-def _value_validator(metadata: Any) -> Validator | None:
+def _value_validator(value_checks: tuple[Check, ...], item_checks: tuple[Check, ...]) -> Validator | None:
     """The value checks of a field whose type is already known to be right, if it has any."""
-    value_checks, item_checks = field_checks(metadata)
     if not value_checks and not item_checks:
         return None
 
@@ -122,9 +134,10 @@ def _value_validator(metadata: Any) -> Validator | None:
     return validate
 
 
-def _field_validator(tp: Any, metadata: Any) -> Validator:
-    by_type = type_validator(tp)
-    value_checks, item_checks = field_checks(metadata)
+def _field_validator(
+    node: Node, value_checks: tuple[Check, ...], item_checks: tuple[Check, ...]
+) -> Validator:
+    by_type = node_validator(node)
     if not value_checks and not item_checks:
         return by_type
 
@@ -166,56 +179,34 @@ def _run(fns: tuple[Check, ...], value: Any, path: str, errors: list[ErrorDetail
     return True
 
 
-def type_name(tp: Any) -> str:
-    """A readable name for a type annotation, for error messages."""
-    if tp is type(None):
-        return "null"
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        return " | ".join(type_name(a) for a in typing.get_args(tp))
-    if origin is tuple:
-        args = typing.get_args(tp)
-        return f"tuple[{type_name(args[0])}, ...]" if len(args) == 2 else "tuple"
-    return getattr(tp, "__name__", repr(tp))
-
-
-def int_text(value: int) -> str:
-    """An int's digits, or its size where Python refuses to write that many digits."""
-    try:
-        return str(value)
-    except ValueError:  # more digits than sys.get_int_max_str_digits() allows
-        return f"an integer of {value.bit_length():,} bits"
-
-
 def _found(value: Any) -> str:
     return describe(value)
 
 
 def type_validator(tp: Any) -> Validator:
     """A validator that checks a value against a type annotation, strictly."""
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        return _union_validator(tp)
-    if origin is tuple:
-        args = typing.get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return _tuple_validator(tp, type_validator(args[0]))
-        return _isinstance_validator(tuple, "tuple")
-    if tp is Any or tp is object or not isinstance(tp, type):
-        return _accept
-    if tp is str:
-        return _str_validator
-    if tp is bool:
-        return _isinstance_validator(bool, "bool")
-    if tp is int:
-        return _int_validator
-    if tp is float:
-        return _float_validator
-    if tp is datetime:
+    return node_validator(node_of(tp))
+
+
+def node_validator(node: Node) -> Validator:
+    """A validator that checks a value against a described type, strictly."""
+    if isinstance(node, UnionNode):
+        return _union_validator(node)
+    if isinstance(node, TupleNode):
+        return _tuple_validator(node, node_validator(node.item))
+    if isinstance(node, ScalarNode):
+        return _SCALARS[node.py]
+    if isinstance(node, DateTimeNode):
         return _datetime_validator
-    if issubclass(tp, enum.Enum):
-        return _isinstance_validator(tp, f"a {tp.__name__}")
-    return _isinstance_validator(tp, tp.__name__)
+    if isinstance(node, EnumNode):
+        return _isinstance_validator(node.cls, f"a {node.cls.__name__}")
+    if isinstance(node, LiteralNode):
+        return _literal_validator(node)
+    if isinstance(node, NoneNode):
+        return _isinstance_validator(type(None), "null")
+    if isinstance(node, (ModelNode, OpaqueNode)):
+        return _isinstance_validator(node.cls, node.name)
+    return _accept  # Any, and annotations newsevents does not take apart
 
 
 def _accept(value: Any, path: str, errors: list[ErrorDetail]) -> bool:
@@ -230,9 +221,6 @@ def _isinstance_validator(cls: type, name: str) -> Validator:
         return False
 
     return validate
-
-
-INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 
 def _str_validator(value: Any, path: str, errors: list[ErrorDetail]) -> bool:
@@ -286,8 +274,20 @@ def _datetime_validator(value: Any, path: str, errors: list[ErrorDetail]) -> boo
     return True
 
 
-def _tuple_validator(tp: Any, item: Validator) -> Validator:
-    name = type_name(tp)
+def _literal_validator(node: LiteralNode) -> Validator:
+    allowed = ", ".join(repr(v) for v in node.values)
+
+    def validate(value: Any, path: str, errors: list[ErrorDetail]) -> bool:
+        if any(value == v and type(value) is type(v) for v in node.values):
+            return True
+        errors.append(ErrorDetail(path, f"expected one of {allowed}, found {_found(value)}"))
+        return False
+
+    return validate
+
+
+def _tuple_validator(node: TupleNode, item: Validator) -> Validator:
+    name = node.name
 
     def validate(value: Any, path: str, errors: list[ErrorDetail]) -> bool:
         if not isinstance(value, tuple):
@@ -302,22 +302,22 @@ def _tuple_validator(tp: Any, item: Validator) -> Validator:
     return validate
 
 
-def _union_validator(tp: Any) -> Validator:
-    members = typing.get_args(tp)
-    nullable = type(None) in members
-    inner = [m for m in members if m is not type(None)]
-    validators = [type_validator(m) for m in inner]
-    name = type_name(tp)
-    classes = tuple(m for m in inner if isinstance(m, type) and typing.get_origin(m) is None)
+def _union_validator(node: UnionNode) -> Validator:
+    nullable = node.nullable
+    inner = node.members
+    validators = [node_validator(m) for m in inner]
+    name = node.name
+    classes = [_member_class(m) for m in inner]
+    decidable = all(c is not None for c in classes)
 
     def validate(value: Any, path: str, errors: list[ErrorDetail]) -> bool:
         if value is None and nullable:
             return True
-        for member, check in zip(inner, validators, strict=True):
-            if isinstance(member, type) and not isinstance(value, member):
+        for cls, check in zip(classes, validators, strict=True):
+            if cls is not None and not isinstance(value, cls):
                 continue
             return check(value, path, errors)
-        if len(classes) < len(inner):  # a member that isinstance cannot decide
+        if not decidable:  # a member that isinstance cannot decide
             for check in validators:
                 scratch: list[ErrorDetail] = []
                 if check(value, path, scratch):
@@ -326,3 +326,24 @@ def _union_validator(tp: Any) -> Validator:
         return False
 
     return validate
+
+
+def _member_class(node: Node) -> type | None:
+    """The class an isinstance test can pick a union member by, if there is one."""
+    if isinstance(node, ScalarNode):
+        return node.py
+    if isinstance(node, DateTimeNode):
+        return datetime
+    if isinstance(node, (EnumNode, ModelNode, OpaqueNode)):
+        return node.cls
+    if isinstance(node, TupleNode):
+        return None
+    return None
+
+
+_SCALARS: dict[type, Validator] = {
+    str: _str_validator,
+    bool: _isinstance_validator(bool, "bool"),
+    int: _int_validator,
+    float: _float_validator,
+}

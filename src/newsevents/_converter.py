@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import enum
 import math
-import types
 import typing
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any, Final
+from typing import Any
 
-import attrs
 import cattrs
 from cattrs.errors import (
     AttributeValidationNote,
@@ -25,33 +23,33 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from newsevents._base import INT_MAX, INT_MIN, Model, field_problems, int_text, type_name, type_validator
-from newsevents.article import Article
-from newsevents.entities import Country, Organization, Person, Place
-from newsevents.errors import ErrorDetail, RegistrationError, ValidationError, child_path, rebase
-from newsevents.events import _REGISTRY, Event, tag_of
+from newsevents._base import field_problems, type_validator
+from newsevents._codegen import DUMPERS, FORMAT_VERSION
+from newsevents._spec import (
+    INT_MAX,
+    INT_MIN,
+    REQUIRED,
+    TYPE_KEY,
+    VERSION_KEY,
+    EnumNode,
+    EventBaseNode,
+    ModelNode,
+    NoneNode,
+    TupleNode,
+    UnionNode,
+    int_text,
+    node_of,
+    spec_of,
+    tag,
+)
+from newsevents.errors import ErrorDetail, ValidationError, child_path, rebase
+from newsevents.events import _REGISTRY, Event
 from newsevents.validators import aware_datetime, describe
 
-FORMAT_VERSION: Final = 1
-"""The version of the serialized form this release writes and the newest it reads."""
-
-TYPE_KEY: Final = "type"
-VERSION_KEY: Final = "format_version"
-_ENTITY_TAGS: Final[dict[type, str]] = {
-    Country: "country",
-    Organization: "organization",
-    Person: "person",
-    Place: "place",
-    Article: "article",
-}
+__all__ = ["FORMAT_VERSION", "TYPE_KEY", "VERSION_KEY", "collect", "converter", "loadable", "tag"]
 
 converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
 _STR_CHECK = type_validator(str)  # the model's own str rule (no lone surrogates), shared by the loader
-
-
-def tag(cls: type) -> str | None:
-    """The ``type`` tag a model class carries in JSON, if it has one."""
-    return _ENTITY_TAGS.get(cls) or tag_of(cls)
 
 
 def _fail(message: str, path: str = "@") -> ValidationError:
@@ -66,13 +64,9 @@ def collect(exc: BaseException, path: str) -> list[ErrorDetail]:
     if isinstance(exc, ValidationError):
         return rebase(exc.errors, path)
     if isinstance(exc, ForbiddenExtraKeysError):
-        allowed = [f.name for f in attrs.fields(exc.cl)]
-        if tag(exc.cl):
-            allowed.insert(0, TYPE_KEY)
-        if exc.cl is Article:
-            allowed.insert(1, VERSION_KEY)
+        allowed = spec_of(exc.cl).allowed_text
         return [
-            ErrorDetail(child_path(path, key), f"unknown field; expected one of: {', '.join(allowed)}")
+            ErrorDetail(child_path(path, key), f"unknown field; expected one of: {allowed}")
             for key in sorted(exc.extra_fields, key=str)
         ]
     if isinstance(exc, BaseValidationError):
@@ -152,7 +146,9 @@ def _datetime(data: Any, _: Any = None) -> datetime:
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
-    by_value = {m.value: m for m in cls}
+    node = node_of(cls)
+    assert isinstance(node, EnumNode)
+    by_value = node.by_value
     allowed = ", ".join(repr(v) for v in by_value)
 
     def structure(data: Any, _: Any = None) -> enum.Enum:
@@ -170,13 +166,9 @@ converter.register_structure_hook(int, _int)
 converter.register_structure_hook(float, _float)
 converter.register_structure_hook(bool, _bool)
 converter.register_structure_hook(datetime, _datetime)
-converter.register_structure_hook_factory(
-    lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
-)
+converter.register_structure_hook_factory(lambda t: isinstance(node_of(t), EnumNode), _enum_hook)
 converter.register_unstructure_hook(datetime, datetime.isoformat)
-converter.register_unstructure_hook_factory(
-    lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda _: _enum_value
-)
+converter.register_unstructure_hook_factory(lambda t: isinstance(node_of(t), EnumNode), lambda _: _enum_value)
 
 
 def _enum_value(member: enum.Enum) -> Any:
@@ -187,16 +179,15 @@ def _enum_value(member: enum.Enum) -> Any:
 
 
 def _is_var_tuple(t: Any) -> bool:
-    if typing.get_origin(t) is not tuple:
-        return False
-    args = typing.get_args(t)
-    return len(args) == 2 and args[1] is Ellipsis
+    return isinstance(node_of(t), TupleNode)
 
 
 def _tuple_hook(t: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
-    item_type = typing.get_args(t)[0]
+    node = node_of(t)
+    assert isinstance(node, TupleNode)
+    item_type = node.item.hint
     item = converter.get_structure_hook(item_type)
-    name = type_name(t)
+    name = node.name
 
     def structure(data: Any, _: Any = None) -> tuple[Any, ...]:
         if not isinstance(data, (list, tuple)):
@@ -216,38 +207,32 @@ def _tuple_hook(t: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
 
 
 def _unstructure_tuple(value: tuple[Any, ...]) -> list[Any]:
-    return [_plain(v) for v in value]
+    return [_plain_value(v) for v in value]
 
 
 converter.register_structure_hook_factory(_is_var_tuple, _tuple_hook)
 converter.register_unstructure_hook(tuple, _unstructure_tuple)
 
 
-def _plain(value: Any) -> Any:
-    kind = type(value)
-    if kind is str or kind is int or kind is bool or kind is float or value is None:
-        return value
-    return converter.unstructure(value)
-
-
 # ---------------------------------------------------------------- unions and tags
 
 
 def _is_union(t: Any) -> bool:
-    return typing.get_origin(t) in (typing.Union, types.UnionType)
+    return isinstance(node_of(t), UnionNode)
 
 
 def _is_model(t: Any) -> bool:
-    return isinstance(t, type) and issubclass(t, Model)
+    return isinstance(node_of(t), ModelNode)
 
 
 def _union_hook(t: Any) -> Callable[[Any, Any], Any]:
-    members = typing.get_args(t)
-    nullable = type(None) in members
-    inner = [m for m in members if m is not type(None)]
-    name = type_name(t)
-    if all(_is_model(m) and tag(m) for m in inner):
-        tags = {tag(m): m for m in inner}
+    node = node_of(t)
+    assert isinstance(node, UnionNode)
+    nullable = node.nullable
+    inner = [m.hint for m in node.members]
+    name = node.name
+    if node.tags is not None:
+        tags = typing.cast("dict[str | None, type]", node.tags)
 
         def by_tag(data: Any, _: Any = None) -> Any:
             if data is None and nullable:
@@ -301,21 +286,18 @@ def _event_base_hook(base: type[Event]) -> Callable[[Any, Any], Event]:
 
 
 def _model_hook(cls: type) -> Callable[[Any, Any], Any]:
-    if issubclass(cls, Event) and tag(cls) is None:
+    if isinstance(node_of(cls), EventBaseNode):
         return _event_base_hook(cls)
-    hints = typing.get_type_hints(cls)
+    spec = spec_of(cls)
     plan = [
-        (f.name, converter.get_structure_hook(hints[f.name]), hints[f.name], f.default is attrs.NOTHING)
-        for f in attrs.fields(cls)
+        (f.name, converter.get_structure_hook(f.hint), f.hint, f.default_kind == REQUIRED)
+        for f in spec.fields
     ]
-    own = tag(cls)
-    is_article = cls is Article
+    own = spec.tag
+    is_article = spec.versioned
     label = own or cls.__name__
-    allowed = {f.name for f in attrs.fields(cls)} | ({TYPE_KEY} if own else set())
-    if is_article:
-        allowed.add(VERSION_KEY)
-    allowed_text = ", ".join(([TYPE_KEY] if own else []) + ([VERSION_KEY] if is_article else []))
-    allowed_text = ", ".join(filter(None, [allowed_text, ", ".join(f.name for f in attrs.fields(cls))]))
+    allowed = spec.allowed
+    allowed_text = spec.allowed_text
 
     def structure(data: Any, _: Any = None) -> Any:
         if not isinstance(data, dict):
@@ -364,7 +346,7 @@ def _model_hook(cls: type) -> Callable[[Any, Any], Any]:
 def _in_document_order(errors: list[ErrorDetail], data: dict[str, Any], cls: type) -> list[ErrorDetail]:
     """Sort an object's errors by where their key stands in the input (missing keys last, in field order)."""
     position = {key: i for i, key in enumerate(data)}
-    fields = {f.name: len(position) + i for i, f in enumerate(attrs.fields(cls))}
+    fields = {f.name: len(position) + i for i, f in enumerate(spec_of(cls).fields)}
 
     def where(error: ErrorDetail) -> int:
         rest = error.path[1:]
@@ -378,9 +360,10 @@ def _in_document_order(errors: list[ErrorDetail], data: dict[str, Any], cls: typ
 
 def loadable(cls: Any) -> bool:
     """Whether ``from_dict`` takes ``cls``: a model class, or a union of model classes (``Actor``)."""
-    if _is_union(cls):
-        return all(_is_model(m) or m is type(None) for m in typing.get_args(cls))
-    return _is_model(cls)
+    node = node_of(cls)
+    if isinstance(node, UnionNode):
+        return all(isinstance(m, (ModelNode, NoneNode)) for m in node.members)
+    return isinstance(node, ModelNode)
 
 
 def _check_version(version: Any) -> None:
@@ -403,56 +386,13 @@ converter.register_structure_hook_factory(_is_model, _model_hook)
 
 # ---------------------------------------------------------------- unstructuring models
 
-_REQUIRED, _VALUE, _FACTORY, _SELF_FACTORY = range(4)
+
+def _plain_value(value: Any) -> Any:
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or kind is float or value is None:
+        return value
+    return converter.unstructure(value)
 
 
-def _model_unstructure(cls: type) -> Callable[[Any], dict[str, Any]]:
-    own = tag(cls)
-    if own is None and issubclass(cls, Event):
-        # Registration may come later; until then, writing it would lose its type.
-        def refuse(obj: Any) -> dict[str, Any]:
-            registered = tag(type(obj))
-            if registered is None:
-                raise RegistrationError(
-                    f"{type(obj).__qualname__} is not a registered event type, so its JSON could not be read"
-                    f" back; decorate it with @newsevents.event_type('some_tag')"
-                )
-            converter.register_unstructure_hook(type(obj), _model_unstructure(type(obj)))
-            return converter.unstructure(obj)  # type: ignore[no-any-return]
-
-        return refuse
-    head: dict[str, Any] = {TYPE_KEY: own} if own else {}
-    if cls is Article:
-        head[VERSION_KEY] = FORMAT_VERSION
-    plan: list[tuple[str, int, Any]] = []
-    for field in attrs.fields(cls):
-        default = field.default
-        if default is attrs.NOTHING:
-            plan.append((field.name, _REQUIRED, None))
-        elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            if default.takes_self:
-                plan.append((field.name, _SELF_FACTORY, default.factory))
-            else:
-                plan.append((field.name, _FACTORY, default.factory))
-        else:
-            plan.append((field.name, _VALUE, default))
-
-    def unstructure(obj: Any) -> dict[str, Any]:
-        out = dict(head)
-        for name, kind, default in plan:
-            value = getattr(obj, name)
-            if kind == _VALUE:
-                if value is default or value == default:
-                    continue
-            elif kind == _FACTORY:
-                if value == default():
-                    continue
-            elif kind == _SELF_FACTORY and value == default(obj):
-                continue
-            out[name] = _plain(value)
-        return out
-
-    return unstructure
-
-
-converter.register_unstructure_hook_factory(_is_model, _model_unstructure)
+# The generated dumpers (one per class) write models; cattrs reaches them for values it is handed.
+converter.register_unstructure_hook_factory(_is_model, lambda cls: DUMPERS[cls])

@@ -39,7 +39,7 @@ try:  # optional accelerator; the results are the same without it
 except ImportError:  # pragma: no cover - exercised by the tests that hide orjson
     _orjson = None  # type: ignore[assignment]
 
-__all__ = ["DEFAULT_LIMITS", "Limits", "dumps", "parse"]
+__all__ = ["DEFAULT_LIMITS", "Limits", "dumps", "dumps_bytes", "parse"]
 
 _MIB = 1 << 20
 
@@ -96,6 +96,13 @@ def dumps(data: Any, indent: int | None) -> str:
     if indent is None:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
+
+
+def dumps_bytes(data: Any) -> bytes:
+    """Compact JSON of plain data as UTF-8 bytes, the same as ``dumps(data, None).encode()``."""
+    if _orjson is not None:
+        return _orjson.dumps(data)
+    return dumps(data, None).encode("utf-8")
 
 
 def _has_float(data: Any) -> bool:

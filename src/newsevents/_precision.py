@@ -29,6 +29,36 @@ class Precision(enum.Enum):
         """The length of one period at this precision."""
         return _STEPS[self]
 
+    def starts(self, moment: datetime) -> bool:
+        """Whether ``moment`` is the first instant of its period: ``truncate(moment) == moment``, cheaply.
+
+        >>> from datetime import UTC
+        >>> moment = datetime(2022, 7, 28, tzinfo=UTC)
+        >>> Precision.DAY.starts(moment), Precision.MONTH.starts(moment)
+        (True, False)
+        """
+        if moment.microsecond:
+            return False
+        if self is Precision.SECOND:
+            return True
+        if moment.second:
+            return False
+        if self is Precision.MINUTE:
+            return True
+        if moment.minute:
+            return False
+        if self is Precision.HOUR:
+            return True
+        if moment.hour:
+            return False
+        if self is Precision.DAY:
+            return True
+        if self is Precision.WEEK:
+            return moment.weekday() == 0
+        if moment.day != 1:
+            return False
+        return self is Precision.MONTH or moment.month == 1
+
     def truncate(self, moment: datetime) -> datetime:
         """The start of the period at this precision that contains ``moment`` (in its own zone).
 

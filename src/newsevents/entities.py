@@ -12,6 +12,7 @@ import attrs
 
 from newsevents._base import Model
 from newsevents._codes.iso3166 import COUNTRY_NAMES
+from newsevents._spec import derived_from, trust
 from newsevents.validators import checks, iso_country, slug, stripped, wikidata_id
 
 __all__ = [
@@ -44,6 +45,8 @@ def slugify(text: str) -> str:
     >>> slugify("Côte d'Ivoire")
     'cote-d-ivoire'
     """
+    if text.isascii():  # NFKD leaves ASCII as it is: nothing to fold
+        return _NOT_SLUG.sub("-", text.lower()).strip("-")
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return _NOT_SLUG.sub("-", folded.lower()).strip("-")
 
@@ -65,7 +68,7 @@ def _slug_of_name(self: Person | Organization | Place) -> str:
     return slugify(self.name)
 
 
-_ID = checks(slug)
+_ID = checks(slug) | derived_from("name", slugify)  # valid names only reach the generated code
 _NAME = checks(stripped)
 _ALIASES = checks(each=(stripped,))
 _WIKIDATA = checks(wikidata_id)
@@ -104,7 +107,7 @@ class Country(Model):
     """
 
     code: str = attrs.field(metadata=_COUNTRY)
-    name: str = attrs.field(metadata=_NAME)
+    name: str = attrs.field(metadata=_NAME | derived_from("code", COUNTRY_NAMES.__getitem__))
 
     @name.default
     def _default_name(self) -> str:
@@ -122,6 +125,9 @@ class Country(Model):
             # attrs.evolve(Country(code="RU"), code="US") would keep "Russia" otherwise.
             return [("name", f"expected the name of {self.code}, found {self.name!r}, the name of {owner}")]
         return []
+
+
+trust(post_init=Country.__attrs_post_init__)  # name=None: the table's name, as a missing name gets
 
 
 @attrs.frozen(kw_only=True)

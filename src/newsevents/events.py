@@ -10,6 +10,7 @@ from typing import Any, NamedTuple, TypeVar
 import attrs
 
 from newsevents._base import Model
+from newsevents._spec import trust
 from newsevents.dates import TimeRef
 from newsevents.entities import Actor, Country, Organization, Person, Place, actor_key
 from newsevents.errors import RegistrationError
@@ -172,6 +173,9 @@ class Event(Model):
                 "Event is abstract: build a Statement, DiplomaticRequest, Detention or your own type"
             )
         super().__attrs_post_init__()
+
+
+trust(post_init=Event.__attrs_post_init__)  # no loader builds Event itself: it is never registered
 
 
 def _source(event: Event) -> tuple[Actor, ...]:

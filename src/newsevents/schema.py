@@ -14,20 +14,39 @@ import enum
 import inspect
 import re
 import sys
-import types
 import typing
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any, Final
 
 import attrs
 
+from newsevents import _patterns
 from newsevents import validators as v
-from newsevents._base import INT_MAX, INT_MIN, Model
-from newsevents._codes.iso3166 import COUNTRY_NAMES
-from newsevents._converter import FORMAT_VERSION, TYPE_KEY, VERSION_KEY, converter, loadable, tag
+from newsevents._codegen import plain
+from newsevents._converter import FORMAT_VERSION, TYPE_KEY, VERSION_KEY, loadable
+from newsevents._spec import (
+    INT_MAX,
+    INT_MIN,
+    REQUIRED,
+    VALUE,
+    AnyNode,
+    DateTimeNode,
+    EnumNode,
+    EventBaseNode,
+    FieldSpec,
+    LiteralNode,
+    ModelNode,
+    Node,
+    NoneNode,
+    OpaqueNode,
+    ScalarNode,
+    TupleNode,
+    UnionNode,
+    node_of,
+    spec_of,
+)
 from newsevents.article import Article
-from newsevents.events import Event, event_types
+from newsevents.events import event_types
 
 __all__ = ["DRAFT", "json_schema"]
 
@@ -35,88 +54,8 @@ DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 """The ``$schema`` of every schema :func:`json_schema` returns."""
 
 
-def _ranges(keep: Callable[[str], bool]) -> str:
-    """The code points below U+10000 that ``keep`` accepts, as the inside of a regex character class."""
-    points = [c for c in range(0x10000) if keep(chr(c))]  # no white space lies beyond U+FFFF
-    parts: list[str] = []
-    start = prev = points[0]
-    for point in [*points[1:], -1]:
-        if point != prev + 1:
-            parts.append(f"\\u{start:04x}" + (f"-\\u{prev:04x}" if prev != start else ""))
-            start = point
-        prev = point
-    return "".join(parts)
-
-
-# Python's str.strip() and str.isspace() decide what white space is; the regex classes
-# \s of ECMA-262 and of Python's re disagree with it and with each other, so spell it out.
-_SPACE = _ranges(str.isspace)
-# A regex end that means the end in both dialects: Python's $ also matches before a final newline.
-_END: Final = r"$(?!\n)"
-_STRIPPED: Final = rf"^(?![{_SPACE}])(?![\s\S]*[{_SPACE}]$)"
-_NON_BLANK: Final = f"[^{_SPACE}]"
-_PORT = r"0*(?:6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4})"
-_URL: Final = (
-    rf"^(?![\s\S]*[{_SPACE}])[Hh][Tt][Tt][Pp][Ss]?://(?:[^/?#\[\]]*@)?"
-    rf"(?:[^/?#@:\[\]]+|\[[0-9A-Fa-f:.]+\])(?::(?:{_PORT})?)?(?:[/?#][\s\S]*)?{_END}"
-)
-_YEAR = r"(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
-_DATETIME: Final = (
-    rf"^{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
-    r"T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?"
-    rf"(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?){_END}"
-)
-
-
-def _anchored(pattern: str) -> str:
-    return f"^(?:{pattern}){_END}"
-
-
-def _ignore_case(pattern: str) -> str:
-    """A regex that matches ASCII letters in either case: JSON Schema patterns have no flags.
-
-    >>> _ignore_case(r"x(?:-[a-z0-9]{1,8})+")
-    '[xX](?:-[a-zA-Z0-9]{1,8})+'
-    """
-    out: list[str] = []
-    in_class = False
-    i = 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            out.append(pattern[i : i + 2])
-            i += 2
-            continue
-        letter = c.isascii() and c.isalpha()
-        if in_class:
-            in_class = c != "]"
-            nxt = pattern[i + 2 : i + 3]
-            if letter and pattern[i + 1 : i + 2] == "-" and nxt.isascii() and nxt.isalpha():
-                out.append(f"{c}-{nxt}{c.swapcase()}-{nxt.swapcase()}")
-                i += 3
-                continue
-            out.append(c + c.swapcase() if letter else c)
-        elif c == "{":  # a quantifier: copied as it is
-            end = pattern.index("}", i) + 1
-            out.append(pattern[i:end])
-            i = end
-            continue
-        else:
-            in_class = c == "["
-            out.append(f"[{c}{c.swapcase()}]" if letter else c)
-        i += 1
-    return "".join(out)
-
-
-_STRING_CHECKS: Final[dict[v.Check, dict[str, Any]]] = {
-    v.slug: {"pattern": _anchored(v.SLUG_PATTERN)},
-    v.wikidata_id: {"pattern": _anchored(v.WIKIDATA_PATTERN)},
-    v.bcp47: {"pattern": _anchored(_ignore_case(v.BCP47_PATTERN))},
-    v.http_url: {"format": "uri", "pattern": _URL},
-    v.stripped: {"minLength": 1, "pattern": _STRIPPED},
-    v.non_blank: {"minLength": 1, "pattern": _NON_BLANK},
-}
-_COUNTRY_CODE = "CountryCode"
+_LOWER = frozenset({"minimum", "minLength", "minItems"})
+_UPPER = frozenset({"maximum", "maxLength", "maxItems"})
 _ROLE = re.compile(r":[\w:]+:`~?([\w.]+)`")
 _ENTRY = re.compile(r"(\w+)(?:\s*\([^)]*\))?:\s*(.*)")
 
@@ -172,15 +111,10 @@ def _field_docs(cls: type) -> dict[str, str]:
     return docs
 
 
-def _json_default(field: attrs.Attribute[Any]) -> Any:
-    default = field.default
-    if default is attrs.NOTHING or isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-        return attrs.NOTHING  # required, or computed from other fields (an id from a name)
-    return converter.unstructure(default)
-
-
-def _name_of(check: object) -> str:
-    return f"{getattr(check, '__module__', '?')}.{getattr(check, '__qualname__', repr(check))}"
+def _json_default(field: FieldSpec) -> Any:
+    if field.default_kind != VALUE:
+        return attrs.NOTHING  # required, or computed (an id from a name)
+    return plain(field.default)
 
 
 class _Builder:
@@ -208,81 +142,79 @@ class _Builder:
     def of_type(
         self, tp: Any, checks: tuple[v.Check, ...] = (), each: tuple[v.Check, ...] = ()
     ) -> dict[str, Any]:
-        origin = typing.get_origin(tp)
-        if origin in (typing.Union, types.UnionType):
-            return self._union(tp, checks, each)
-        if origin is tuple:
-            args = typing.get_args(tp)
-            if len(args) == 2 and args[1] is Ellipsis:
-                return {"type": "array", "items": self.of_type(args[0], each)}
-            items = [self.of_type(a) for a in args]
-            return {"type": "array", "prefixItems": items, "items": False, "minItems": len(items)}
-        if origin is typing.Literal:
-            return _unexpressed({"enum": list(typing.get_args(tp))}, checks)
-        if tp is str:
-            return self._string(checks)
-        schema = self._scalar(tp)
+        """The schema of a type annotation, with the checks of its value and of its items."""
+        return self.of_node(node_of(tp), checks, each)
+
+    def of_node(
+        self, node: Node, checks: tuple[v.Check, ...] = (), each: tuple[v.Check, ...] = ()
+    ) -> dict[str, Any]:
+        if isinstance(node, UnionNode):
+            return self._union(node, checks, each)
+        if isinstance(node, TupleNode):
+            return self._with_checks({"type": "array", "items": self.of_node(node.item, each)}, checks)
+        if isinstance(node, OpaqueNode) and node.cls is tuple:
+            return self._with_checks({"type": "array"}, checks)
+        if isinstance(node, LiteralNode):
+            return self._with_checks({"enum": list(node.values)}, checks)
+        if isinstance(node, ScalarNode) and node.py is str:
+            return self._with_checks({"type": "string"}, checks)
+        schema = _scalar(node)
         if schema is not None:
-            return _unexpressed(schema, checks)
-        if isinstance(tp, type) and issubclass(tp, enum.Enum):
-            return _unexpressed(self.ref(tp, tp.__name__, lambda: _enum(tp)), checks)
-        if isinstance(tp, type) and issubclass(tp, Model):
-            return self._concrete(tp)
-        raise TypeError(f"json_schema cannot describe the type {tp!r}")
+            return self._with_checks(schema, checks)
+        if isinstance(node, EnumNode):
+            cls = node.cls
+            return self._with_checks(self.ref(cls, cls.__name__, lambda: _enum(cls)), checks)
+        if isinstance(node, ModelNode):
+            return self._concrete(node)
+        raise TypeError(f"json_schema cannot describe the type {node.hint!r}")
 
-    def _scalar(self, tp: Any) -> dict[str, Any] | None:
-        if tp is Any or tp is object:
-            return {}
-        if tp is type(None):
-            return {"type": "null"}
-        if tp is bool:
-            return {"type": "boolean"}
-        if tp is int:  # wider integers do not survive every JSON reader
-            return {"type": "integer", "minimum": INT_MIN, "maximum": INT_MAX}
-        if tp is float:
-            return {"type": "number", "minimum": -sys.float_info.max, "maximum": sys.float_info.max}
-        if tp is datetime:
-            return {"type": "string", "format": "date-time", "pattern": _DATETIME}
-        return None
-
-    def _string(self, checks: tuple[v.Check, ...]) -> dict[str, Any]:
-        parts: list[dict[str, Any]] = [{"type": "string"}]
+    def _with_checks(self, schema: dict[str, Any], checks: tuple[v.Check, ...]) -> dict[str, Any]:
+        """``schema`` and the keywords of each check that JSON Schema can state; the others named."""
+        merged = dict(schema)
+        extra: list[dict[str, Any]] = []
+        unexpressed = []
         for check in checks:
-            if check is v.iso_country:
-                parts.append(self.ref(_COUNTRY_CODE, _COUNTRY_CODE, _country_code))
-            elif check in _STRING_CHECKS:
-                parts.append(dict(_STRING_CHECKS[check]))
-        merged: dict[str, Any] = {}
-        extra = []
-        for part in parts:  # a second pattern (or $ref) cannot share the object with the first
-            if merged.keys() & part.keys():
+            part = check.json_schema()
+            if part is None:
+                unexpressed.append(check)
+                continue
+            title = check.schema_title()
+            if title is not None:  # shared as one definition (the 249 country codes, say)
+                part = self.ref(title, title, lambda shared=part: shared)  # type: ignore[misc]
+            part = dict(part)
+            for key in part.keys() & merged.keys() & (_LOWER | _UPPER):  # the tighter bound of two
+                pick = max if key in _LOWER else min
+                merged[key] = pick(merged[key], part.pop(key))
+            if merged.keys() & part.keys():  # a second pattern (or $ref) cannot share the object
                 extra.append(part)
             else:
                 merged.update(part)
         if extra:
             merged["allOf"] = extra
-        return _unexpressed(
-            merged, tuple(c for c in checks if c not in _STRING_CHECKS and c is not v.iso_country)
-        )
+        if unexpressed:
+            names = ", ".join(c.name for c in unexpressed)
+            merged["$comment"] = f"also checked by {names}, which this schema does not express"
+        return merged
 
-    def _union(self, tp: Any, checks: tuple[v.Check, ...], each: tuple[v.Check, ...]) -> dict[str, Any]:
-        members = typing.get_args(tp)
-        null: list[dict[str, Any]] = [{"type": "null"}] if type(None) in members else []
-        inner = [m for m in members if m is not type(None)]
-        if all(isinstance(m, type) and issubclass(m, Model) and tag(m) for m in inner):
+    def _union(
+        self, node: UnionNode, checks: tuple[v.Check, ...], each: tuple[v.Check, ...]
+    ) -> dict[str, Any]:
+        null: list[dict[str, Any]] = [{"type": "null"}] if node.nullable else []
+        if node.tags is not None:
             # The loader picks the class by its tag: the tag is required.
-            return {"oneOf": null + [self.tagged(m) for m in inner]}
+            return {"oneOf": null + [self.tagged(cls) for cls in node.tags.values()]}
         # Otherwise the loader tries each member in turn (one member: that one).
-        options = null + [self.of_type(m, checks, each) for m in inner]
+        options = null + [self.of_node(m, checks, each) for m in node.members]
         return options[0] if len(options) == 1 else {"anyOf": options}
 
     def tagged(self, cls: type) -> dict[str, Any]:
         """A tagged class where its tag is required."""
         return {**self._definition(cls), "required": [TYPE_KEY]}
 
-    def _concrete(self, cls: type) -> dict[str, Any]:
+    def _concrete(self, node: ModelNode) -> dict[str, Any]:
         """A field declared as one class: the loader takes it without a tag."""
-        if issubclass(cls, Event) and tag(cls) is None:
+        cls = node.cls
+        if isinstance(node, EventBaseNode):
             return self.ref(cls, cls.__name__, lambda: self._event_union(cls))
         subclasses = [c for c in event_types().values() if c is not cls and issubclass(c, cls)]
         if not subclasses:
@@ -302,13 +234,13 @@ class _Builder:
         return self.ref(cls, cls.__name__, lambda: self._object(cls))
 
     def _object(self, cls: type) -> dict[str, Any]:
-        hints = typing.get_type_hints(cls)
+        spec = spec_of(cls)
         docs = _field_docs(cls)
         properties: dict[str, Any] = {}
-        own = tag(cls)
+        own = spec.tag
         if own:
             properties[TYPE_KEY] = {"const": own, "description": f"The type tag, {own!r}."}
-        if cls is Article:
+        if spec.versioned:
             properties[VERSION_KEY] = {
                 "type": "integer",
                 "minimum": 1,
@@ -316,10 +248,9 @@ class _Builder:
                 "description": f"The version of the serialized form, {FORMAT_VERSION} in this release.",
             }
         required = []
-        for field in attrs.fields(cls):
-            value_checks, item_checks = v.field_checks(field.metadata)
+        for field in spec.fields:
             try:
-                schema = self.of_type(hints[field.name], value_checks, item_checks)
+                schema = self.of_node(field.node, field.checks, field.each)
             except TypeError as exc:
                 raise TypeError(f"{exc} of the field {cls.__qualname__}.{field.name}") from None
             if field.name in docs:
@@ -328,7 +259,7 @@ class _Builder:
             if default is not attrs.NOTHING:
                 schema["default"] = default
             properties[field.name] = schema
-            if field.default is attrs.NOTHING:
+            if field.default_kind == REQUIRED:
                 required.append(field.name)
         out: dict[str, Any] = {"type": "object", "title": cls.__name__}
         out |= _described(cls)
@@ -339,11 +270,20 @@ class _Builder:
         return out
 
 
-def _unexpressed(schema: dict[str, Any], checks: tuple[v.Check, ...]) -> dict[str, Any]:
-    if checks:
-        names = ", ".join(_name_of(c) for c in checks)
-        schema["$comment"] = f"also checked by {names}, which this schema does not express"
-    return schema
+def _scalar(node: Node) -> dict[str, Any] | None:
+    if isinstance(node, AnyNode):
+        return {}
+    if isinstance(node, NoneNode):
+        return {"type": "null"}
+    if isinstance(node, DateTimeNode):
+        return {"type": "string", "format": "date-time", "pattern": _patterns.DATETIME}
+    if not isinstance(node, ScalarNode):
+        return None
+    if node.py is bool:
+        return {"type": "boolean"}
+    if node.py is int:  # wider integers do not survive every JSON reader
+        return {"type": "integer", "minimum": INT_MIN, "maximum": INT_MAX}
+    return {"type": "number", "minimum": -sys.float_info.max, "maximum": sys.float_info.max}
 
 
 def _enum(cls: type[enum.Enum]) -> dict[str, Any]:
@@ -352,25 +292,6 @@ def _enum(cls: type[enum.Enum]) -> dict[str, Any]:
     # The loader reads an enum from its string value; other values cannot be written in JSON.
     out["enum"] = [m.value for m in cls if isinstance(m.value, str)]
     return out
-
-
-def _assigned_codes() -> str:
-    """The assigned ISO 3166-1 codes as one pattern, by first letter: ``AD|AE`` becomes ``A[DE]``."""
-    seconds: dict[str, str] = {}
-    for code in sorted(COUNTRY_NAMES):
-        seconds[code[0]] = seconds.get(code[0], "") + code[1]
-    return "|".join(f"{first}[{rest}]" for first, rest in seconds.items())
-
-
-def _country_code() -> dict[str, Any]:
-    # A pattern rather than an enum of 249 values: as fast to check, and generators
-    # such as hypothesis-jsonschema handle it far better.
-    return {
-        "type": "string",
-        "title": _COUNTRY_CODE,
-        "description": "An assigned ISO 3166-1 alpha-2 code, upper-case.",
-        "pattern": _anchored(_assigned_codes()),
-    }
 
 
 def json_schema(cls: Any = Article) -> dict[str, Any]:

@@ -20,9 +20,10 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, TypeVar, cast, overload
 
-from newsevents._base import LOADING
-from newsevents._converter import FORMAT_VERSION, collect, converter, loadable
-from newsevents._jsontext import DEFAULT_LIMITS, Limits, dumps, is_blank, parse
+from newsevents._base import LOADING, Model
+from newsevents._codegen import DUMPERS, FORMAT_VERSION, EntityCache, top_loader
+from newsevents._converter import collect, converter, loadable
+from newsevents._jsontext import DEFAULT_LIMITS, Limits, dumps, dumps_bytes, is_blank, parse
 from newsevents.article import Article
 from newsevents.errors import ErrorDetail, ValidationError
 from newsevents.validators import describe
@@ -49,10 +50,10 @@ def to_dict(obj: object) -> dict[str, Any]:
     >>> to_dict(Person(name="Paul Whelan", nationality=("US",)))
     {'type': 'person', 'name': 'Paul Whelan', 'nationality': ['US']}
     """
-    data = converter.unstructure(obj)
-    if not isinstance(data, dict):
+    if not isinstance(obj, Model):
         raise TypeError(f"to_dict takes a newsevents model object, found {describe(obj)}")
-    return data
+    written: dict[str, Any] = DUMPERS[obj.__class__](obj)
+    return written
 
 
 @overload
@@ -77,12 +78,23 @@ def from_dict(cls: Any, data: Any) -> Any:
       ...
     newsevents.errors.ValidationError: $.code: expected str, found int (7)
     """
+    return _load(cls, data, None)
+
+
+def _load(cls: Any, data: Any, cache: EntityCache | None, *, fast: bool = True) -> Any:
+    """``from_dict``: the generated code first, then (or, with ``fast=False``, only) the detailed path."""
     if not loadable(cls):
         raise TypeError(
             f"from_dict takes a newsevents model class, Event or a union such as Actor, found {cls!r}"
         )
     token = LOADING.set(True)
     try:
+        if fast:
+            try:
+                # The generated code: every rule checked inline, objects built once.
+                return top_loader(cls)(data, cache)
+            except Exception:  # noqa: BLE001, S110 -- any problem: the detailed path finds and explains them all
+                pass
         hook = converter.get_structure_hook(cls)
         return hook(data, cls)
     except RecursionError:
@@ -125,7 +137,7 @@ def from_json(cls: Any, data: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -
     """
     if not isinstance(data, (str, bytes, bytearray, memoryview)):
         raise ValidationError.single("$", f"expected JSON text (str or bytes), found {describe(data)}")
-    return from_dict(cls, parse(data, limits))
+    return _load(cls, parse(data, limits), None)
 
 
 def dump_jsonl(objs: Iterable[object], file_or_path: PathLike | IO[str] | IO[bytes]) -> int:
@@ -142,15 +154,14 @@ def dump_jsonl(objs: Iterable[object], file_or_path: PathLike | IO[str] | IO[byt
 
 
 def _write_lines(objs: Iterable[object], out: IO[str] | IO[bytes]) -> int:
-    write: Callable[[str], object]
-    if _is_binary(out):
-        raw = cast("IO[bytes]", out)
-
-        def write(line: str) -> object:
-            return raw.write(line.encode("utf-8"))
-    else:
-        write = cast("IO[str]", out).write
     count = 0
+    if _is_binary(out):
+        write_bytes = cast("IO[bytes]", out).write
+        for obj in objs:
+            write_bytes(dumps_bytes(to_dict(obj)) + b"\n")  # straight to bytes, no str in between
+            count += 1
+        return count
+    write = cast("IO[str]", out).write
     for obj in objs:
         write(to_json(obj) + "\n")
         count += 1
@@ -193,6 +204,7 @@ def read_jsonl(
     *,
     on_error: Callable[[ValidationError], None] | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    share_entities: bool = True,
 ) -> Iterator[T]: ...
 @overload
 def read_jsonl(
@@ -201,6 +213,7 @@ def read_jsonl(
     *,
     on_error: Callable[[ValidationError], None] | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    share_entities: bool = True,
 ) -> Iterator[Article]: ...
 def read_jsonl(
     file_or_path: PathLike | IO[str] | IO[bytes] | Iterable[str | bytes],
@@ -208,6 +221,7 @@ def read_jsonl(
     *,
     on_error: Callable[[ValidationError], None] | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    share_entities: bool = True,
 ) -> Iterator[Any]:
     """Stream objects (articles by default) from JSON Lines, one line at a time.
 
@@ -229,13 +243,22 @@ def read_jsonl(
             Without it, the first bad line raises (after the good lines before it
             were yielded).
         limits: Bounds on each line (:class:`~newsevents.Limits`).
+        share_entities: Give identical entity objects (the same person, organisation,
+            country or place, written the same way) in different lines one shared
+            object: equal either way, faster to load and smaller to hold when entities
+            repeat (see :doc:`/explanation/performance`). The cache is bounded and turns
+            itself off for the rest of the read when few entities repeat. Needs orjson.
     """
     target = Article if cls is None else cls
+    cache = EntityCache() if share_entities else None
     if isinstance(file_or_path, (str, os.PathLike)):
         with open(file_or_path, "rb") as source:
-            yield from _read_lines(bounded_lines(source, limits.max_document), target, on_error, limits)
+            yield from _read_lines(
+                bounded_lines(source, limits.max_document), target, on_error, limits, cache
+            )
     else:
-        yield from _read_lines(bounded_lines(file_or_path, limits.max_document), target, on_error, limits)
+        lines = bounded_lines(file_or_path, limits.max_document)
+        yield from _read_lines(lines, target, on_error, limits, cache)
 
 
 class _Overlong:
@@ -331,13 +354,14 @@ def _read_lines(
     cls: Any,
     on_error: Callable[[ValidationError], None] | None,
     limits: Limits,
+    cache: EntityCache | None = None,
 ) -> Iterator[Any]:
     for number, line in enumerate(lines, start=1):
         try:
             raw = line_text(line, limits)
             if raw is None:
                 continue
-            value = from_json(cls, raw, limits=limits)
+            value = _load(cls, parse(raw, limits), cache)
         except ValidationError as exc:
             located = ValidationError(ErrorDetail(e.path, e.message, number, e.column) for e in exc.errors)
             if on_error is None:

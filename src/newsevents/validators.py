@@ -1,9 +1,19 @@
-"""Reusable value checks for model fields.
+"""Reusable value checks for model fields, as objects that describe themselves.
 
-A check is a function ``check(value) -> str | None``: it returns ``None`` when the
+A check is a :class:`Check`: called with a value, it returns ``None`` when the
 value is fine and otherwise a message saying what was expected and what was
 found. Checks never raise; the model collects every message of an object and
 raises one :class:`~newsevents.ValidationError` naming each field's path.
+
+A check also says what it tests in other languages, where it can: its JSON
+Schema fragment (:meth:`Check.json_schema`, read by
+:func:`newsevents.schema.json_schema`) and a Hypothesis strategy of values that
+pass it (:meth:`Check.strategy`, read by :mod:`newsevents.strategies`). The
+built-in checks and your own go through the same path, so a custom event type's
+checks appear in its schema and its strategy. Build your own from data with
+:func:`matches`, :func:`length` and :func:`in_range`, or wrap any function with
+:func:`as_check`; a plain function works too, but the schema and the strategies
+cannot see inside it.
 
 Attach checks to a field of your own event type with :func:`checks`:
 
@@ -22,30 +32,34 @@ newsevents.errors.ValidationError: Protest.cause: must not be blank, found ' '
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, Final
-from urllib.parse import urlsplit
 
+import attrs
+
+from newsevents import _patterns
 from newsevents._codes.iso3166 import COUNTRY_NAMES
 
 __all__ = [
     "Check",
+    "as_check",
     "aware_datetime",
     "bcp47",
     "checks",
     "describe",
     "http_url",
+    "in_range",
     "iso_country",
+    "length",
+    "matches",
     "non_blank",
     "slug",
     "stripped",
     "wikidata_id",
 ]
-
-Check = Callable[[Any], "str | None"]
-"""A value check: ``None`` when fine, else a message."""
 
 CHECKS_KEY: Final = "newsevents.checks"
 EACH_KEY: Final = "newsevents.each"
@@ -71,6 +85,9 @@ BCP47_PATTERN: Final = (
 _SLUG = re.compile(SLUG_PATTERN)
 _WIKIDATA = re.compile(WIKIDATA_PATTERN)
 _BCP47 = re.compile(BCP47_PATTERN, re.IGNORECASE)
+# http(s), a host of ASCII labels (no user, no port), then printable ASCII: every such URL
+# passes http_url's full test (urlsplit ends the host at the first "/"), so it need not run.
+_PLAIN_URL = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:/[!-~]*)?")
 
 
 def describe(value: object, limit: int = 40) -> str:
@@ -100,20 +117,56 @@ def describe(value: object, limit: int = 40) -> str:
     return f"{kind} ({text})"
 
 
-def checks(*fns: Check, each: tuple[Check, ...] = ()) -> dict[str, tuple[Check, ...]]:
-    """Field metadata that attaches value checks to an attrs field.
+class Check:
+    """A value check that describes itself.
 
-    Args:
-        *fns: Checks of the field's value (skipped when the value is ``None``).
-        each: Checks of every item of a tuple field; errors name the item's index.
-
-    >>> checks(non_blank)["newsevents.checks"] == (non_blank,)
-    True
+    Subclass it and implement :meth:`__call__`; override :meth:`json_schema` and
+    :meth:`strategy` where the rule can be said in those terms. A check is only
+    ever called with a value of the field's type (never ``None``).
     """
-    return {CHECKS_KEY: tuple(fns), EACH_KEY: tuple(each)}
+
+    __slots__ = ()
+
+    #: The name the schema's ``$comment`` and the docs use for the check.
+    name: str = "check"
+
+    def __call__(self, value: Any) -> str | None:
+        """``None`` when ``value`` passes, else a message: what was expected, what was found."""
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any] | None:
+        """The JSON Schema keywords that state this rule, or ``None`` where JSON Schema cannot."""
+        return None
+
+    def schema_title(self) -> str | None:
+        """A name under which the schema shares the rule as one ``$defs`` entry, if it should."""
+        return None
+
+    def strategy(self, tp: type) -> Any:
+        """A Hypothesis strategy of values of type ``tp`` that pass, or ``None`` if the check cannot say.
+
+        Imports Hypothesis only when called.
+        """
+        return None
+
+    def inline(self) -> tuple[str, object]:
+        """Private: a Python expression true when ``{v}`` passes, and the object it names ``{f}``.
+
+        The generated loaders paste it in instead of a call; the default calls the check.
+        """
+        return "{f}({v}) is None", self
+
+    def __repr__(self) -> str:
+        return self.name
 
 
-def non_blank(value: str) -> str | None:
+def _strategy_module() -> Any:
+    from newsevents.strategies import _text  # noqa: PLC0415 -- Hypothesis is optional; only strategies need it
+
+    return _text
+
+
+class _NonBlank(Check):
     """A string with at least one non-space character.
 
     >>> non_blank("Lavrov") is None
@@ -121,12 +174,26 @@ def non_blank(value: str) -> str | None:
     >>> non_blank("  ")
     "must not be blank, found '  '"
     """
-    if not value.strip():
-        return f"must not be blank, found {describe(value)}"
-    return None
+
+    __slots__ = ()
+    name = "non_blank"
+
+    def __call__(self, value: str) -> str | None:
+        if not value.strip():
+            return f"must not be blank, found {describe(value)}"
+        return None
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"minLength": 1, "pattern": _patterns.non_blank()}
+
+    def strategy(self, tp: type) -> Any:
+        return _strategy_module().texts()
+
+    def inline(self) -> tuple[str, object]:
+        return "{v}.strip()", None
 
 
-def stripped(value: str) -> str | None:
+class _Stripped(Check):
     """A non-blank string without leading or trailing white space.
 
     >>> stripped("Sergey Lavrov") is None
@@ -134,15 +201,39 @@ def stripped(value: str) -> str | None:
     >>> stripped(" Sergey Lavrov")
     "expected no leading or trailing white space, found ' Sergey Lavrov'"
     """
-    blank = non_blank(value)
-    if blank:
-        return blank
-    if value != value.strip():
-        return f"expected no leading or trailing white space, found {describe(value)}"
-    return None
+
+    __slots__ = ()
+    name = "stripped"
+
+    def __call__(self, value: str) -> str | None:
+        blank = non_blank(value)
+        if blank:
+            return blank
+        if value != value.strip():
+            return f"expected no leading or trailing white space, found {describe(value)}"
+        return None
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"minLength": 1, "pattern": _patterns.stripped()}
+
+    def strategy(self, tp: type) -> Any:
+        return _strategy_module().texts()
+
+    def inline(self) -> tuple[str, object]:
+        return "({v} and {v}.strip() == {v})", None
 
 
-def slug(value: str) -> str | None:
+class _Pattern(Check):
+    """A built-in check by a regular expression (ASCII, so both regex dialects agree)."""
+
+    __slots__ = ()
+    regex: re.Pattern[str]
+
+    def inline(self) -> tuple[str, object]:
+        return "{f}({v}) is not None", self.regex.fullmatch
+
+
+class _Slug(_Pattern):
     """An identifier: lower-case ASCII letters and digits, then also ``.``, ``_``, ``:``, ``-``.
 
     >>> slug("sergey-lavrov") is None
@@ -150,13 +241,25 @@ def slug(value: str) -> str | None:
     >>> slug("Sergey Lavrov")
     "expected a slug matching [a-z0-9][a-z0-9._:-]*, found 'Sergey Lavrov'"
     """
-    if _SLUG.fullmatch(value) is None:
-        hint = " (no id could be derived from the name: pass id=...)" if value == "" else ""
-        return f"expected a slug matching {SLUG_PATTERN}, found {describe(value)}{hint}"
-    return None
+
+    __slots__ = ()
+    name = "slug"
+    regex = _SLUG
+
+    def __call__(self, value: str) -> str | None:
+        if _SLUG.fullmatch(value) is None:
+            hint = " (no id could be derived from the name: pass id=...)" if value == "" else ""
+            return f"expected a slug matching {SLUG_PATTERN}, found {describe(value)}{hint}"
+        return None
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"pattern": _patterns.anchored(SLUG_PATTERN)}
+
+    def strategy(self, tp: type) -> Any:
+        return _strategy_module().slugs()
 
 
-def wikidata_id(value: str) -> str | None:
+class _WikidataId(_Pattern):
     """A Wikidata item id such as ``Q42``.
 
     >>> wikidata_id("Q42") is None
@@ -164,12 +267,24 @@ def wikidata_id(value: str) -> str | None:
     >>> wikidata_id("Q042")
     "expected a Wikidata item id matching Q[1-9][0-9]*, found 'Q042'"
     """
-    if _WIKIDATA.fullmatch(value) is None:
-        return f"expected a Wikidata item id matching {WIKIDATA_PATTERN}, found {describe(value)}"
-    return None
+
+    __slots__ = ()
+    name = "wikidata_id"
+    regex = _WIKIDATA
+
+    def __call__(self, value: str) -> str | None:
+        if _WIKIDATA.fullmatch(value) is None:
+            return f"expected a Wikidata item id matching {WIKIDATA_PATTERN}, found {describe(value)}"
+        return None
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"pattern": _patterns.anchored(WIKIDATA_PATTERN)}
+
+    def strategy(self, tp: type) -> Any:
+        return _strategy_module().WIKIDATA_IDS
 
 
-def iso_country(value: str) -> str | None:
+class _IsoCountry(Check):
     """An assigned ISO 3166-1 alpha-2 code, upper-case.
 
     >>> iso_country("RU") is None
@@ -179,17 +294,43 @@ def iso_country(value: str) -> str | None:
     >>> iso_country("XX")
     "expected an assigned ISO 3166-1 alpha-2 code, found 'XX'"
     """
-    if value in COUNTRY_NAMES:
-        return None
-    if value.upper() in COUNTRY_NAMES:
-        return (
-            f"expected an upper-case ISO 3166-1 alpha-2 code, found {describe(value)}"
-            f" (did you mean {value.upper()!r}?)"
-        )
-    return f"expected an assigned ISO 3166-1 alpha-2 code, found {describe(value)}"
+
+    __slots__ = ()
+    name = "iso_country"
+
+    def __call__(self, value: str) -> str | None:
+        if value in COUNTRY_NAMES:
+            return None
+        if value.upper() in COUNTRY_NAMES:
+            return (
+                f"expected an upper-case ISO 3166-1 alpha-2 code, found {describe(value)}"
+                f" (did you mean {value.upper()!r}?)"
+            )
+        return f"expected an assigned ISO 3166-1 alpha-2 code, found {describe(value)}"
+
+    def json_schema(self) -> dict[str, Any]:
+        # A pattern rather than an enum of 249 values: as fast to check, and generators
+        # such as hypothesis-jsonschema handle it far better.
+        return {
+            "type": "string",
+            "title": "CountryCode",
+            "description": "An assigned ISO 3166-1 alpha-2 code, upper-case.",
+            "pattern": _patterns.anchored(_patterns.assigned_codes()),
+        }
+
+    def schema_title(self) -> str:
+        return "CountryCode"
+
+    def strategy(self, tp: type) -> Any:
+        from newsevents.strategies._entities import country_codes  # noqa: PLC0415 -- optional Hypothesis
+
+        return country_codes()
+
+    def inline(self) -> tuple[str, object]:
+        return "{v} in {f}", COUNTRY_NAMES
 
 
-def bcp47(value: str) -> str | None:
+class _Bcp47(_Pattern):
     """A well-formed BCP 47 (RFC 5646) language tag such as ``en`` or ``pt-BR``.
 
     >>> bcp47("en-GB") is None
@@ -197,12 +338,26 @@ def bcp47(value: str) -> str | None:
     >>> bcp47("english")
     "expected a BCP 47 language tag such as 'en' or 'pt-BR', found 'english'"
     """
-    if _BCP47.fullmatch(value) is None:
-        return f"expected a BCP 47 language tag such as 'en' or 'pt-BR', found {describe(value)}"
-    return None
+
+    __slots__ = ()
+    name = "bcp47"
+    regex = _BCP47
+
+    def __call__(self, value: str) -> str | None:
+        if _BCP47.fullmatch(value) is None:
+            return f"expected a BCP 47 language tag such as 'en' or 'pt-BR', found {describe(value)}"
+        return None
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"pattern": _patterns.anchored(_patterns.ignore_case(BCP47_PATTERN))}
+
+    def strategy(self, tp: type) -> Any:
+        from hypothesis import strategies as st  # noqa: PLC0415 -- optional
+
+        return st.sampled_from(_strategy_module().LANGUAGES)
 
 
-def http_url(value: str) -> str | None:
+class _HttpUrl(Check):
     """An absolute ``http`` or ``https`` URL with a host.
 
     >>> http_url("https://www.rt.com/news/") is None
@@ -210,17 +365,261 @@ def http_url(value: str) -> str | None:
     >>> http_url("www.rt.com/news/")
     "expected an absolute http(s) URL, found 'www.rt.com/news/'"
     """
-    bad = f"expected an absolute http(s) URL, found {describe(value)}"
-    if any(c.isspace() for c in value):
-        return bad
-    try:
-        parts = urlsplit(value)
-        parts.port  # noqa: B018 -- reading it validates the port number
-    except ValueError:
-        return bad
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return bad
-    return None
+
+    __slots__ = ()
+    name = "http_url"
+
+    def __call__(self, value: str) -> str | None:
+        if _PLAIN_URL.fullmatch(value) is not None:
+            return None  # the common shape, which urlsplit would accept: decided without it
+        return self.thorough(value)
+
+    def thorough(self, value: str) -> str | None:
+        """The full test, with ``urlsplit``: what ``__call__`` says for every value."""
+        from urllib.parse import urlsplit  # noqa: PLC0415 -- kept out of the import of every model
+
+        bad = f"expected an absolute http(s) URL, found {describe(value)}"
+        if any(c.isspace() for c in value):
+            return bad
+        try:
+            parts = urlsplit(value)
+            parts.port  # noqa: B018 -- reading it validates the port number
+        except ValueError:
+            return bad
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            return bad
+        return None
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"format": "uri", "pattern": _patterns.http_url()}
+
+    def strategy(self, tp: type) -> Any:
+        return _strategy_module().slugs(max_size=10).map(lambda s: f"https://news.example/{s}")
+
+
+non_blank: Final[Check] = _NonBlank()
+"""A string with at least one non-space character (``"  "`` is blank)."""
+stripped: Final[Check] = _Stripped()
+"""A non-blank string without leading or trailing white space (not ``" Sergey Lavrov"``)."""
+slug: Final[Check] = _Slug()
+"""An identifier: lower-case ASCII letters and digits, then also ``.``, ``_``, ``:``, ``-``."""
+wikidata_id: Final[Check] = _WikidataId()
+"""A Wikidata item id such as ``Q42`` (not ``Q042``)."""
+iso_country: Final[Check] = _IsoCountry()
+"""An assigned ISO 3166-1 alpha-2 code, upper-case (``RU``; ``ru`` gets a "did you mean 'RU'?")."""
+bcp47: Final[Check] = _Bcp47()
+"""A well-formed BCP 47 (RFC 5646) language tag such as ``en`` or ``pt-BR`` (not ``english``)."""
+http_url: Final[Check] = _HttpUrl()
+"""An absolute ``http`` or ``https`` URL with a host (not ``www.rt.com/news/``)."""
+
+
+# ---------------------------------------------------------------- checks from data
+
+
+@attrs.frozen(repr=False)
+class _Matches(Check):
+    pattern: str
+    name: str = attrs.field(default="")
+    _regex: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_regex", re.compile(self.pattern))
+        if not self.name:
+            object.__setattr__(self, "name", f"matches({self.pattern!r})")
+
+    def __call__(self, value: str) -> str | None:
+        if self._regex.fullmatch(value) is None:
+            return f"expected text matching {self.pattern}, found {describe(value)}"
+        return None
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"pattern": _patterns.anchored(self.pattern)}
+
+    def strategy(self, tp: type) -> Any:
+        from hypothesis import strategies as st  # noqa: PLC0415 -- optional
+
+        return st.from_regex(self._regex, fullmatch=True)
+
+    def inline(self) -> tuple[str, object]:
+        return "{f}({v}) is not None", self._regex.fullmatch
+
+
+def matches(pattern: str) -> Check:
+    """Text that the regular expression ``pattern`` matches as a whole.
+
+    Write the pattern in the part of regex syntax that Python and ECMA-262 (JSON
+    Schema's dialect) read alike: classes, groups, quantifiers, no flags.
+
+    >>> code = matches(r"[A-Z]{3}")
+    >>> code("UNO") is None, code("uno")
+    (True, "expected text matching [A-Z]{3}, found 'uno'")
+    """
+    return _Matches(pattern)
+
+
+@attrs.frozen(repr=False)
+class _Length(Check):
+    min: int | None
+    max: int | None
+    name: str = attrs.field(default="")
+
+    def __attrs_post_init__(self) -> None:
+        if not self.name:
+            object.__setattr__(self, "name", f"length(min={self.min}, max={self.max})")
+
+    def __call__(self, value: str) -> str | None:
+        if self.min is not None and len(value) < self.min:
+            return f"expected at least {self.min} characters, found {len(value)}"
+        if self.max is not None and len(value) > self.max:
+            return f"expected at most {self.max} characters, found {len(value)}"
+        return None
+
+    def json_schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if self.min is not None:
+            out["minLength"] = self.min
+        if self.max is not None:
+            out["maxLength"] = self.max
+        return out
+
+    def strategy(self, tp: type) -> Any:
+        from hypothesis import strategies as st  # noqa: PLC0415 -- optional
+
+        return st.text(min_size=self.min or 0, max_size=self.max)
+
+
+def length(*, min: int | None = None, max: int | None = None) -> Check:
+    """Text of at least ``min`` and at most ``max`` characters (code points).
+
+    >>> length(max=3)("Lavrov")
+    'expected at most 3 characters, found 6'
+    """
+    for label, bound in (("min", min), ("max", max)):
+        if bound is not None and (not isinstance(bound, int) or isinstance(bound, bool) or bound < 0):
+            raise ValueError(f"length({label}=...) takes a non-negative int or None, found {describe(bound)}")
+    if min is not None and max is not None and min > max:
+        raise ValueError(f"length: min ({min}) is greater than max ({max})")
+    return _Length(min, max)
+
+
+@attrs.frozen(repr=False)
+class _InRange(Check):
+    ge: float | None
+    le: float | None
+    name: str = attrs.field(default="")
+
+    def __attrs_post_init__(self) -> None:
+        if not self.name:
+            object.__setattr__(self, "name", f"in_range(ge={self.ge}, le={self.le})")
+
+    def __call__(self, value: float) -> str | None:
+        if self.ge is not None and not value >= self.ge:
+            return f"expected a number of at least {self.ge}, found {value}"
+        if self.le is not None and not value <= self.le:
+            return f"expected a number of at most {self.le}, found {value}"
+        return None
+
+    def json_schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if self.ge is not None:
+            out["minimum"] = self.ge
+        if self.le is not None:
+            out["maximum"] = self.le
+        return out
+
+    def strategy(self, tp: type) -> Any:
+        from hypothesis import strategies as st  # noqa: PLC0415 -- optional
+
+        if tp is int:
+            low = None if self.ge is None else math.ceil(self.ge)
+            high = None if self.le is None else math.floor(self.le)
+            return st.integers(max(low, -(2**63)) if low is not None else -(2**63), high)
+        if tp is float:
+            return st.floats(self.ge, self.le, allow_nan=False, allow_infinity=False)
+        return None
+
+
+def in_range(*, ge: float | None = None, le: float | None = None) -> Check:
+    """A number ``>= ge`` and ``<= le`` (either bound may be left out).
+
+    >>> in_range(ge=0)(-1)
+    'expected a number of at least 0, found -1'
+    """
+    for label, bound in (("ge", ge), ("le", le)):
+        if bound is not None and (
+            not isinstance(bound, (int, float)) or isinstance(bound, bool) or not math.isfinite(bound)
+        ):
+            raise ValueError(f"in_range({label}=...) takes a finite number or None, found {describe(bound)}")
+    if ge is not None and le is not None and ge > le:
+        raise ValueError(f"in_range: ge ({ge}) is greater than le ({le})")
+    return _InRange(ge, le)
+
+
+@attrs.frozen(repr=False, eq=False)
+class _FunctionCheck(Check):
+    function: Callable[[Any], str | None]
+    schema: Mapping[str, Any] | None = None
+    draw: Callable[[], Any] | None = None
+    name: str = attrs.field(default="")
+
+    def __attrs_post_init__(self) -> None:
+        if not self.name:
+            fn = self.function
+            named = f"{getattr(fn, '__module__', '?')}.{getattr(fn, '__qualname__', repr(fn))}"
+            object.__setattr__(self, "name", named)
+
+    def __call__(self, value: Any) -> str | None:
+        return self.function(value)
+
+    def json_schema(self) -> dict[str, Any] | None:
+        return dict(self.schema) if self.schema is not None else None
+
+    def strategy(self, tp: type) -> Any:
+        return self.draw() if self.draw is not None else None
+
+    def inline(self) -> tuple[str, object]:
+        return "{f}({v}) is None", self.function
+
+
+def as_check(
+    function: Callable[[Any], str | None],
+    *,
+    schema: Mapping[str, Any] | None = None,
+    strategy: Callable[[], Any] | None = None,
+) -> Check:
+    """A :class:`Check` from a function, with what it tests in JSON Schema and Hypothesis terms.
+
+    Args:
+        function: ``value -> None`` when fine, else a message.
+        schema: The JSON Schema keywords that state the same rule (``{"multipleOf": 5}``).
+        strategy: A function that returns a Hypothesis strategy of values that pass.
+
+    >>> even = as_check(lambda n: None if n % 2 == 0 else f"expected an even number, found {n}",
+    ...                 schema={"multipleOf": 2})
+    >>> even(3), even.json_schema()
+    ('expected an even number, found 3', {'multipleOf': 2})
+    """
+    if isinstance(function, Check):
+        return function
+    if not callable(function):
+        raise TypeError(f"as_check takes a function, found {describe(function)}")
+    return _FunctionCheck(function, schema, strategy)
+
+
+def checks(
+    *fns: Check | Callable[[Any], str | None], each: tuple[Check | Callable[[Any], str | None], ...] = ()
+) -> dict[str, tuple[Check, ...]]:
+    """Field metadata that attaches value checks to an attrs field.
+
+    Args:
+        *fns: Checks of the field's value (skipped when the value is ``None``): :class:`Check`
+            objects, or plain functions ``value -> str | None`` (wrapped with :func:`as_check`).
+        each: Checks of every item of a tuple field; errors name the item's index.
+
+    >>> checks(non_blank)["newsevents.checks"] == (non_blank,)
+    True
+    """
+    return {CHECKS_KEY: tuple(as_check(f) for f in fns), EACH_KEY: tuple(as_check(f) for f in each)}
 
 
 def aware_datetime(value: datetime) -> str | None:
@@ -235,13 +634,17 @@ def aware_datetime(value: datetime) -> str | None:
     offset = value.utcoffset()
     if offset is None:
         return f"expected a timezone-aware datetime, found naive {value.isoformat()}"
-    if offset % timedelta(seconds=1):
+    if offset.microseconds:
         # Python 3.11 cannot read a fraction of a second in an offset back. Whole seconds
-        # (local mean time before 1900, say) are written as +HH:MM:SS.
+        # (local mean time before 1900, say) are written as +HH:MM:SS. (timedelta keeps
+        # microseconds normalised to 0..999999, so this is the whole-second test, cheaply.)
         return f"expected a UTC offset in whole seconds, found {value.isoformat()}"
     return None
 
 
 def field_checks(metadata: Mapping[Any, Any]) -> tuple[tuple[Check, ...], tuple[Check, ...]]:
     """The checks and the per-item checks attached to a field's metadata."""
-    return metadata.get(CHECKS_KEY, ()), metadata.get(EACH_KEY, ())
+    return (
+        tuple(as_check(c) for c in metadata.get(CHECKS_KEY, ())),
+        tuple(as_check(c) for c in metadata.get(EACH_KEY, ())),
+    )

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import enum
 import threading
-import typing
 from collections.abc import Callable, Sequence
-from datetime import datetime
-from types import UnionType
 from typing import Any, TypeVar
 
 import attrs
@@ -15,6 +11,19 @@ from hypothesis import reject
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from newsevents._spec import (
+    INT_MAX,
+    INT_MIN,
+    DateTimeNode,
+    EnumNode,
+    FieldSpec,
+    ModelNode,
+    Node,
+    ScalarNode,
+    TupleNode,
+    UnionNode,
+    spec_of,
+)
 from newsevents.dates import TimeRef
 from newsevents.entities import Country, Organization, Person, Place, Role
 from newsevents.errors import ValidationError
@@ -22,7 +31,6 @@ from newsevents.events import Detention, DiplomaticRequest, Event, Statement, Te
 from newsevents.strategies._args import check_optional_strategy, check_sequence, check_strategy
 from newsevents.strategies._entities import (
     countries,
-    country_codes,
     organizations,
     persons,
     places,
@@ -36,19 +44,8 @@ from newsevents.strategies._events import (
     statements,
     when_strategy,
 )
-from newsevents.strategies._text import LANGUAGES, WIKIDATA_IDS, slugs, texts
 from newsevents.strategies._time import aware_datetimes, terms, time_refs
-from newsevents.validators import (
-    Check,
-    bcp47,
-    field_checks,
-    http_url,
-    iso_country,
-    non_blank,
-    slug,
-    stripped,
-    wikidata_id,
-)
+from newsevents.validators import Check
 
 E = TypeVar("E", bound=Event)
 
@@ -113,7 +110,7 @@ def _cannot_draw(cls: type, what: str) -> InvalidArgument:
 
 def _from_fields(cls: type[Event], when: WhenStrategy | None) -> st.SearchStrategy[Event]:
     try:
-        hints = typing.get_type_hints(cls)  # annotations may be strings (PEP 563)
+        specs = {f.name: f for f in spec_of(cls).fields}  # annotations may be strings (PEP 563)
     except Exception as exc:  # a bad forward reference fails in many ways; the remedy is the same
         raise _cannot_draw(cls, f"its annotations cannot be resolved ({exc})") from exc
     # A subclass of a built-in type takes the built-in's fields from the built-in's
@@ -133,8 +130,7 @@ def _from_fields(cls: type[Event], when: WhenStrategy | None) -> st.SearchStrate
         elif field.name in shared:
             strategy = shared[field.name]
         else:
-            value_checks, item_checks = field_checks(field.metadata)
-            strategy = _for_type(cls, field.name, hints.get(field.name, Any), value_checks, item_checks)
+            strategy = _for_field(cls, specs[field.name])
         fields[field.alias or field.name] = strategy
 
     @st.composite
@@ -152,16 +148,7 @@ def _from_fields(cls: type[Event], when: WhenStrategy | None) -> st.SearchStrate
     return build()
 
 
-_INT64 = st.integers(-(2**63), 2**63 - 1)  # the model refuses wider ints (not every JSON reader keeps them)
-_BY_CHECK: dict[Check, st.SearchStrategy[str]] = {
-    slug: slugs(),
-    non_blank: texts(),
-    stripped: texts(),
-    iso_country: country_codes(),
-    wikidata_id: WIKIDATA_IDS,
-    bcp47: st.sampled_from(LANGUAGES),
-    http_url: slugs(max_size=10).map(lambda s: f"https://news.example/{s}"),
-}
+_INT64 = st.integers(INT_MIN, INT_MAX)  # the model refuses wider ints (not every JSON reader keeps them)
 _MODELS: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Person: persons,
     Organization: organizations,
@@ -173,44 +160,64 @@ _MODELS: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
 }
 
 
-def _for_type(
-    cls: type, name: str, hint: Any, value_checks: tuple[Check, ...], item_checks: tuple[Check, ...]
+def _for_field(cls: type, field: FieldSpec) -> st.SearchStrategy[Any]:
+    return _for_node(cls, field.name, field.node, field.checks, field.each)
+
+
+def _for_node(
+    cls: type, name: str, node: Node, value_checks: tuple[Check, ...], item_checks: tuple[Check, ...]
 ) -> st.SearchStrategy[Any]:
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, UnionType):
-        args = typing.get_args(hint)
-        parts = [_for_type(cls, name, a, value_checks, item_checks) for a in args if a is not type(None)]
+    if isinstance(node, UnionNode):
+        parts = [_for_node(cls, name, m, value_checks, item_checks) for m in node.members]
         # None first: examples shrink towards an absent value.
-        return st.one_of([st.none(), *parts] if type(None) in args else parts)
-    if origin is tuple:
-        args = typing.get_args(hint)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return st.lists(_for_type(cls, name, args[0], item_checks, ()), max_size=2).map(tuple)
-    if hint is str:
-        known = [_BY_CHECK[check] for check in value_checks if check in _BY_CHECK]
-        return known[0] if known else st.text(max_size=20)
-    if hint is datetime:
-        return aware_datetimes()  # the model refuses naive ones
-    if hint is bool:
-        return st.booleans()
-    if hint is int:
-        return _INT64
-    if hint is float:
-        return st.floats(allow_nan=False, allow_infinity=False)
-    if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return st.sampled_from(hint)
-    if hint in _MODELS:
-        return _MODELS[hint]()
-    if isinstance(hint, type) and issubclass(hint, Event) and (hint is Event or tag_of(hint)):
-        event_cls = hint
+        return st.one_of([st.none(), *parts] if node.nullable else parts)
+    if isinstance(node, TupleNode):
+        items = _for_node(cls, name, node.item, item_checks, ())
+        return _passing(st.lists(items, max_size=2).map(tuple), value_checks)
+    if isinstance(node, (ScalarNode, DateTimeNode)):
+        # The first check that knows its strategy draws; every other check filters.
+        for i, check in enumerate(value_checks):
+            drawn = check.strategy(node.hint)
+            if drawn is not None:
+                return _passing(drawn, value_checks[:i] + value_checks[i + 1 :])
+        return _passing(_by_type(node), value_checks)
+    if isinstance(node, EnumNode):
+        return _passing(st.sampled_from(node.cls), value_checks)
+    if isinstance(node, ModelNode) and node.cls in _MODELS:
+        return _MODELS[node.cls]()
+    if (
+        isinstance(node, ModelNode)
+        and issubclass(node.cls, Event)
+        and (node.cls is Event or tag_of(node.cls))
+    ):
+        event_cls = node.cls
         # Deferred: a type may hold events of its own kind.
         return st.deferred(lambda: events() if event_cls is Event else events(types=[event_cls]))
-    strategy = st.from_type(hint)
+    strategy = st.from_type(node.hint)
     try:
         strategy.validate()  # resolves the type now, so that the error comes at once
     except Exception as exc:  # resolving an arbitrary type fails in many ways; the remedy is the same
-        raise _cannot_draw(cls, f"Hypothesis cannot draw its field {name}: {hint!r} ({exc})") from exc
-    return strategy
+        raise _cannot_draw(cls, f"Hypothesis cannot draw its field {name}: {node.hint!r} ({exc})") from exc
+    return _passing(strategy, value_checks)
+
+
+def _by_type(node: ScalarNode | DateTimeNode) -> st.SearchStrategy[Any]:
+    if isinstance(node, DateTimeNode):
+        return aware_datetimes()  # the model refuses naive ones
+    if node.py is bool:
+        return st.booleans()
+    if node.py is int:
+        return _INT64
+    if node.py is float:
+        return st.floats(allow_nan=False, allow_infinity=False)
+    return st.text(max_size=20)
+
+
+def _passing(strategy: st.SearchStrategy[Any], value_checks: tuple[Check, ...]) -> st.SearchStrategy[Any]:
+    """Values of ``strategy`` that every one of ``value_checks`` accepts."""
+    if not value_checks:
+        return strategy
+    return strategy.filter(lambda value: all(check(value) is None for check in value_checks))
 
 
 def event_strategy(
