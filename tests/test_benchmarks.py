@@ -64,12 +64,21 @@ def test_serialize_benchmark_runs_and_reports(tmp_path: Path) -> None:
     assert report["articles"] == 30
     assert 30 * 5 <= report["events"] <= 30 * 15
     libraries = ["newsevents", "newsevents (stdlib json)", "pydantic", "msgspec", "raw orjson"]
+    loaders = ["newsevents (unshared)", "floor: orjson + unchecked build"]
+    unique = ["newsevents", "newsevents (unshared)", "pydantic", "msgspec"]
     measured = {(row["operation"], row["library"]) for row in report["timings"]}
-    assert measured == {(op, lib) for op in ("load", "dump") for lib in libraries} | {
-        ("round trip", lib) for lib in libraries if lib != "newsevents (stdlib json)"
-    }
+    assert measured == (
+        {(op, lib) for op in ("load", "dump") for lib in libraries}
+        | {("load", lib) for lib in loaders}
+        | {("load (unique entities)", lib) for lib in unique}
+        | {("round trip", lib) for lib in libraries if lib != "newsevents (stdlib json)"}
+    )
     assert all(row["median_s"] > 0 and row["vs_msgspec"] > 0 for row in report["timings"])
-    assert [row["library"] for row in report["memory"]] == ["newsevents", "pydantic", "msgspec", "raw orjson"]
+    memory = ["newsevents", "newsevents (unshared)", "pydantic", "msgspec", "raw orjson"]
+    assert [row["library"] for row in report["memory"]] == memory
+    targets = {row["target"] for row in report["targets"]}
+    assert "newsevents load (unique entities) <= 1.4 x pydantic" in targets
+    assert "newsevents load / the floor (reported)" in targets
     assert all(row["current_bytes_per_article"] > 0 for row in report["memory"])
     # Every library reads newsevents' lines and writes them back (peers: up to the UTC spelling).
     assert report["agreement"]["newsevents (stdlib json)"]["differing_lines"] == 0
