@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import re
 import string
+import unicodedata
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsevents import (
     Country,
@@ -558,3 +562,17 @@ def test_evolve_revalidates(obj, changes, expected):
     with pytest.raises(ValidationError) as excinfo:
         attrs.evolve(obj, **changes)
     assert details(excinfo) == expected
+
+
+@given(text=st.text(alphabet=st.characters(max_codepoint=127)) | st.text())
+def test_slugify_of_ascii_takes_a_shortcut_to_the_same_answer(text: str) -> None:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    assert slugify.__wrapped__(text) == re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [("Sergey Lavrov", "sergey-lavrov"), ("--a  b--", "a-b"), ("\t\x00A\x7fB", "a-b"), ("", ""), ("!!", "")],
+)
+def test_slugify_of_ascii_at_its_edges(text: str, slug: str) -> None:
+    assert slugify(text) == slug

@@ -177,6 +177,11 @@ class _Source:
     def add(self, indent: int, line: str) -> None:
         self.lines.append("    " * indent + line)
 
+    def reject_if(self, indent: int, condition: str) -> None:
+        """``if condition: raise`` the signal to take the detailed path."""
+        self.add(indent, f"if {condition}:")
+        self.add(indent + 1, f"raise {self.ref(_Reject, 'Reject')}")
+
     def compile(self, name: str, filename: str) -> Any:
         text = "\n".join(self.lines) + "\n"
         namespace = dict(self.names)
@@ -193,17 +198,13 @@ def _build_loader(cls: type, table: _Compiled, *, checked: bool = True) -> Loade
     spec = spec_of(cls)
     src = _Source(table, checked=checked)
     name = f"load_{cls.__name__}"
-    reject = src.ref(_Reject, "Reject")
     src.add(0, f"def {name}(d, c):")
-    src.add(1, f"if d.__class__ is not dict or not d.keys() <= {src.ref(spec.allowed, 'keys')}:")
-    src.add(2, f"raise {reject}")
+    src.reject_if(1, f"d.__class__ is not dict or not d.keys() <= {src.ref(spec.allowed, 'keys')}")
     if spec.tag is not None:
-        src.add(1, f"if d.get({TYPE_KEY!r}, {spec.tag!r}) != {spec.tag!r}:")
-        src.add(2, f"raise {reject}")
+        src.reject_if(1, f"d.get({TYPE_KEY!r}, {spec.tag!r}) != {spec.tag!r}")
     if spec.versioned:
         src.add(1, f"fv = d.get({VERSION_KEY!r}, 1)")
-        src.add(1, f"if fv.__class__ is not int or not 1 <= fv <= {FORMAT_VERSION}:")
-        src.add(2, f"raise {reject}")
+        src.reject_if(1, f"fv.__class__ is not int or not 1 <= fv <= {FORMAT_VERSION}")
     if spec.plain or not checked:
         _plain_body(src, spec, checked)
     else:
@@ -213,7 +214,6 @@ def _build_loader(cls: type, table: _Compiled, *, checked: bool = True) -> Loade
 
 
 def _plain_body(src: _Source, spec: ClassSpec, checked: bool) -> None:
-    reject = src.ref(_Reject, "Reject")
     setattr_ = src.ref(object.__setattr__, "set")
     src.add(1, f"o = {src.ref(object.__new__, 'new')}({src.ref(spec.cls, 'C')})")
     missing = src.ref(_MISSING, "M")
@@ -230,8 +230,7 @@ def _plain_body(src: _Source, spec: ClassSpec, checked: bool) -> None:
             _value(src, 2, "v", field, checked)
         src.add(1, f"{setattr_}(o, {key}, v)")
     if spec.invariants and checked:
-        src.add(1, "if o._invariants():")
-        src.add(2, f"raise {reject}")
+        src.reject_if(1, "o._invariants()")
     src.add(1, "return o")
 
 
@@ -302,19 +301,16 @@ def _value(  # noqa: PLR0913 -- the writer, where, what, and two switches of wha
         _convert(src, indent, var, field.node)
     if not checked or not (field.checks or field.each):
         return
-    reject = src.ref(_Reject, "Reject")
     if isinstance(field.node, UnionNode) and field.node.nullable:
         src.add(indent, f"if {var} is not None:")
         indent += 1
     for check in field.checks:
-        src.add(indent, f"if not {_inline(src, check, var)}:")
-        src.add(indent + 1, f"raise {reject}")
+        src.reject_if(indent, f"not {_inline(src, check, var)}")
     if field.each:
         item = src.var("x")
         src.add(indent, f"for {item} in {var}:")
         for check in field.each:
-            src.add(indent + 1, f"if not {_inline(src, check, item)}:")
-            src.add(indent + 2, f"raise {reject}")
+            src.reject_if(indent + 1, f"not {_inline(src, check, item)}")
 
 
 def _inline(src: _Source, check: Check, var: str) -> str:
@@ -338,43 +334,35 @@ def _type_check(src: _Source, indent: int, var: str, node: Node) -> None:
     src.add(indent + 1, f"raise {src.ref(_Reject, 'Reject')}")
 
 
-def _convert(src: _Source, indent: int, var: str, node: Node) -> None:  # noqa: PLR0915 -- one case per node
+def _convert(src: _Source, indent: int, var: str, node: Node) -> None:
     """Source that turns the JSON value in ``var`` into the model's value, or rejects it."""
-    reject = src.ref(_Reject, "Reject")
     add = src.add
     if isinstance(node, ScalarNode):
         py = node.py
         if py is str:
-            add(indent, f"if {var}.__class__ is not str:")
-            add(indent + 1, f"raise {reject}")
+            src.reject_if(indent, f"{var}.__class__ is not str")
             add(indent, f"if not {var}.isascii():")
             add(indent + 1, f"{var}.encode()")  # a lone surrogate cannot be written: raises
         elif py is int:
-            add(indent, f"if {var}.__class__ is not int or not {INT_MIN} <= {var} <= {INT_MAX}:")
-            add(indent + 1, f"raise {reject}")
+            src.reject_if(indent, f"{var}.__class__ is not int or not {INT_MIN} <= {var} <= {INT_MAX}")
         elif py is bool:
-            add(indent, f"if {var} is not True and {var} is not False:")
-            add(indent + 1, f"raise {reject}")
+            src.reject_if(indent, f"{var} is not True and {var} is not False")
         else:  # float: a JSON number, written with or without a fraction
             add(indent, f"if {var}.__class__ is int:")
             add(indent + 1, f"{var} = float({var})")
-            add(indent, f"if {var}.__class__ is not float or not {src.ref(math.isfinite, 'finite')}({var}):")
-            add(indent + 1, f"raise {reject}")
+            finite = src.ref(math.isfinite, "finite")
+            src.reject_if(indent, f"{var}.__class__ is not float or not {finite}({var})")
     elif isinstance(node, DateTimeNode):
-        add(indent, f"if {var}.__class__ is not str:")
-        add(indent + 1, f"raise {reject}")
+        src.reject_if(indent, f"{var}.__class__ is not str")
         add(indent, f"{var} = {src.ref(datetime.fromisoformat, 'iso')}({var})")
         offset = src.var("off")
         add(indent, f"{offset} = {var}.utcoffset()")
-        add(indent, f"if {offset} is None or {offset}.microseconds:")
-        add(indent + 1, f"raise {reject}")
+        src.reject_if(indent, f"{offset} is None or {offset}.microseconds")
     elif isinstance(node, EnumNode):
-        add(indent, f"if {var}.__class__ is not str:")
-        add(indent + 1, f"raise {reject}")
+        src.reject_if(indent, f"{var}.__class__ is not str")
         add(indent, f"{var} = {src.ref(node.by_value, 'enum')}[{var}]")
     elif isinstance(node, TupleNode):
-        add(indent, f"if {var}.__class__ is not list and {var}.__class__ is not tuple:")
-        add(indent + 1, f"raise {reject}")
+        src.reject_if(indent, f"{var}.__class__ is not list and {var}.__class__ is not tuple")
         item = node.item
         if isinstance(item, ScalarNode) and item.py is str:
             x = src.var("x")

@@ -224,9 +224,11 @@ class Corpus:
         *,
         on_error: Callable[[ValidationError], None] | None = None,
         limits: Limits = DEFAULT_LIMITS,
+        share_entities: bool = True,
     ) -> Corpus:
-        """Load articles from JSON Lines (:func:`~newsevents.read_jsonl` has ``on_error`` and ``limits``)."""
-        return cls(read_jsonl(file_or_path, Article, on_error=on_error, limits=limits))
+        """Load articles from JSON Lines (:func:`~newsevents.read_jsonl` explains the arguments)."""
+        share = share_entities
+        return cls(read_jsonl(file_or_path, Article, on_error=on_error, limits=limits, share_entities=share))
 
     def __len__(self) -> int:
         """The number of articles."""

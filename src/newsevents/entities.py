@@ -28,6 +28,7 @@ __all__ = [
 ]
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_ASCII_TO_SPACE = {c: " " for c in range(128) if not chr(c).isalnum() or chr(c).isupper()}
 _CODE_OF_NAME = {name: code for code, name in COUNTRY_NAMES.items()}
 
 
@@ -45,8 +46,8 @@ def slugify(text: str) -> str:
     >>> slugify("Côte d'Ivoire")
     'cote-d-ivoire'
     """
-    if text.isascii():  # NFKD leaves ASCII as it is: nothing to fold
-        return _NOT_SLUG.sub("-", text.lower()).strip("-")
+    if text.isascii():  # NFKD leaves ASCII as it is: nothing to fold; runs of the rest become one "-"
+        return "-".join(text.lower().translate(_ASCII_TO_SPACE).split())
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return _NOT_SLUG.sub("-", folded.lower()).strip("-")
 
