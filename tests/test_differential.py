@@ -39,6 +39,7 @@ from newsevents import (
     Organization,
     Person,
     Place,
+    RegistrationError,
     Role,
     Statement,
     Term,
@@ -542,3 +543,21 @@ def test_constructor_loader_and_schema_agree_on_every_field(data: st.DataObject,
     elif schema_ok:
         unexplained = [e for e in loaded[1] if not any(rule in e.message for rule in UNSTATED)]
         assert unexplained == [], "the schema accepts what the loader refuses by a rule it could state"
+
+
+def test_a_type_registered_after_use_is_described_again() -> None:
+    @attrs.frozen(kw_only=True)
+    class Strike(Event):
+        sector: str = attrs.field(metadata=checks(stripped))
+
+    strike = Strike(id="s1", sector="rail")
+    with pytest.raises(RegistrationError, match="not a registered event type"):
+        to_dict(strike)
+    assert spec_of(Strike).tag is None
+    event_type("differential_strike")(Strike)
+    assert spec_of(Strike).tag == "differential_strike"
+    doc = to_dict(strike)
+    assert doc == {"type": "differential_strike", "id": "s1", "sector": "rail"}
+    same(fast(Strike, doc), strike)  # the generated loader knows the tag now
+    same(fast(Event, doc), strike)
+    assert agree(Strike, {**doc, "sector": " rail"})[0] == "error"

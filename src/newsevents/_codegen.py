@@ -54,6 +54,8 @@ from newsevents._spec import (
     node_of,
     spec_of,
 )
+from newsevents._spec import forget as spec_forget
+from newsevents.events import _OBSERVERS
 from newsevents.validators import Check
 
 try:
@@ -501,16 +503,12 @@ def _build_dumper(cls: type) -> Dumper:
     spec = spec_of(cls)
     if spec.tag is None and issubclass(cls, Event):
         # Registration may come later; until then, writing it would lose its type.
+        # (Registering it drops this function: see forget below.)
         def refuse(obj: Any) -> dict[str, Any]:
-            if spec_of(type(obj)).tag is None and not _registered(type(obj)):
-                raise RegistrationError(
-                    f"{type(obj).__qualname__} is not a registered event type, so its JSON could not be read"
-                    f" back; decorate it with @newsevents.event_type('some_tag')"
-                )
-            del DUMPERS[type(obj)]  # registered since: describe and compile it again
-            _forget(type(obj))
-            written: dict[str, Any] = DUMPERS[type(obj)](obj)
-            return written
+            raise RegistrationError(
+                f"{type(obj).__qualname__} is not a registered event type, so its JSON could not be read"
+                f" back; decorate it with @newsevents.event_type('some_tag')"
+            )
 
         return refuse
     src = _Source()
@@ -534,19 +532,6 @@ def _build_dumper(cls: type) -> Dumper:
     src.add(1, "return out")
     dumper: Dumper = src.compile("dump", f"<newsevents dumper {cls.__qualname__}>")
     return dumper
-
-
-def _registered(cls: type) -> bool:
-    from newsevents.events import tag_of  # noqa: PLC0415 -- import cycle
-
-    return tag_of(cls) is not None
-
-
-def _forget(cls: type) -> None:
-    from newsevents import _spec  # noqa: PLC0415 -- kept beside its one use
-
-    with _spec._LOCK:
-        _spec._SPECS.pop(cls, None)
 
 
 def _derived(src: _Source, field: FieldSpec) -> str:
@@ -623,3 +608,16 @@ def plain(value: Any) -> Any:
 
 DUMPERS: _Compiled = _Compiled(_build_dumper)
 """The generated dumper of each model class: ``DUMPERS[cls](obj) -> dict``."""
+
+
+def forget(cls: type) -> None:
+    """Drop what was described and generated for ``cls``: it was just registered, and has a tag now."""
+    spec_forget(cls)
+    for table in (LOADERS, UNCHECKED, DUMPERS):
+        with table._lock:
+            table.pop(cls, None)
+    for key in [key for key in _TOP if key[0] is cls]:
+        _TOP.pop(key, None)
+
+
+_OBSERVERS.append(forget)

@@ -392,3 +392,10 @@ def _describe(cls: type) -> ClassSpec:
         invariants=getattr(cls, "_invariants", None) is not Model._invariants,
         versioned=versioned,
     )
+
+
+def forget(cls: type) -> None:
+    """Drop the description of ``cls`` and of its annotation: it was just registered, and has a tag now."""
+    with _LOCK:
+        _SPECS.pop(cls, None)
+        _NODES.pop(cls, None)
