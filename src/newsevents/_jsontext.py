@@ -22,11 +22,12 @@ second parse. Without orjson, the standard library's parser reads everything onc
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -39,7 +40,7 @@ try:  # optional accelerator; the results are the same without it
 except ImportError:  # pragma: no cover - exercised by the tests that hide orjson
     _orjson = None  # type: ignore[assignment]
 
-__all__ = ["DEFAULT_LIMITS", "Limits", "dumps", "dumps_bytes", "parse"]
+__all__ = ["DEFAULT_LIMITS", "Limits", "dumps", "line_writer", "parse"]
 
 _MIB = 1 << 20
 
@@ -98,11 +99,15 @@ def dumps(data: Any, indent: int | None) -> str:
     return json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
 
 
-def dumps_bytes(data: Any) -> bytes:
-    """Compact JSON of plain data as UTF-8 bytes, the same as ``dumps(data, None).encode()``."""
+def line_writer() -> Callable[[Any], bytes]:
+    """A function that writes plain data as one line of JSON Lines: compact JSON, then LF, as bytes."""
     if _orjson is not None:
-        return _orjson.dumps(data)
-    return dumps(data, None).encode("utf-8")
+        return functools.partial(_orjson.dumps, option=_orjson.OPT_APPEND_NEWLINE)
+
+    def line(data: Any) -> bytes:
+        return (dumps(data, None) + "\n").encode("utf-8")
+
+    return line
 
 
 def _has_float(data: Any) -> bool:

@@ -23,7 +23,7 @@ from typing import IO, Any, TypeVar, cast, overload
 from newsevents._base import LOADING, Model
 from newsevents._codegen import DUMPERS, FORMAT_VERSION, EntityCache, top_loader
 from newsevents._converter import collect, converter, loadable
-from newsevents._jsontext import DEFAULT_LIMITS, Limits, dumps, dumps_bytes, is_blank, parse
+from newsevents._jsontext import DEFAULT_LIMITS, Limits, dumps, is_blank, line_writer, parse
 from newsevents.article import Article
 from newsevents.errors import ErrorDetail, ValidationError
 from newsevents.validators import describe
@@ -157,8 +157,9 @@ def _write_lines(objs: Iterable[object], out: IO[str] | IO[bytes]) -> int:
     count = 0
     if _is_binary(out):
         write_bytes = cast("IO[bytes]", out).write
+        line = line_writer()  # straight to bytes, the newline appended by orjson: no str, no copy
         for obj in objs:
-            write_bytes(dumps_bytes(to_dict(obj)) + b"\n")  # straight to bytes, no str in between
+            write_bytes(line(to_dict(obj)))
             count += 1
         return count
     write = cast("IO[str]", out).write
