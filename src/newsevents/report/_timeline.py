@@ -160,7 +160,7 @@ def _mark(item: Item, x: float, width: float, y: float) -> str:
         period = ' data-start="" data-end="" data-precision="none"'
     head = (
         f'<g class="{cls}" data-event="{_attr(event.id)}" data-article="{_attr(item.article)}"'
-        f' data-type="{_attr(tag)}"{period}><title>{escape(_tooltip(item), quote=False)}</title>'
+        f' data-type="{_attr(tag)}"{period}><title>{escape(_tooltip(item))}</title>'
     )
     mid = y + BAR_H / 2
     if when is None:
@@ -226,7 +226,7 @@ def timeline_svg(lanes: Sequence[Lane]) -> str:
         labels.append(
             f'<g class="{cls}"><rect class="band" x="0" y="{top - 2:.0f}" width="{WIDTH}"'
             f' height="{y - top + 4:.0f}"/><text class="label" x="6" y="{top + 11:.0f}">'
-            f"<title>{escape(label, quote=False)}</title>{escape(_short(label), quote=False)}</text></g>"
+            f"<title>{escape(label)}</title>{escape(_short(label))}</text></g>"
         )
         y += LANE_GAP
     height = max(y, AXIS_H + ROW_H)
