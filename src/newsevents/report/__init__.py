@@ -25,7 +25,7 @@ from newsevents.article import Article
 from newsevents.corpus import Corpus, Hit
 from newsevents.entities import actor_key
 from newsevents.report._describe import actor_label, iso_utc
-from newsevents.report._page import CSS, actors_list, document, events_table, legend
+from newsevents.report._page import actors_list, document, events_table, legend, style
 from newsevents.report._timeline import Item, Lane, timeline_svg
 
 __all__ = ["LaneKind", "preview_html", "to_html"]
@@ -144,7 +144,7 @@ def to_html(subject: _Subject, *, title: str | None = None, lanes: LaneKind | No
         actors_list(items),
     ]
     page_title = title or (articles[0].title if not collection else f"Events: {len(items)}")
-    return document(page_title, "".join(body))
+    return document(page_title, "".join(body), items)
 
 
 def preview_html(subject: _Subject, *, max_events: int = 20) -> str:
@@ -160,7 +160,7 @@ def preview_html(subject: _Subject, *, max_events: int = 20) -> str:
         article = articles[0]
         meta = f"{article.publisher.name}, {article.published.isoformat()}, {len(items)} events"
         head = f"<p><b>{escape(article.title)}</b></p><p class='meta'>{escape(meta)}</p>"
-    parts = [f'<div class="ne-report"><style>{CSS}</style>{head}']
+    parts = [f'<div class="ne-report">{style(items)}{head}']
     if items and len(items) <= _PREVIEW_TIMELINE:
         parts.append(timeline_svg(_lanes(items, "story" if collection else "event")))
     if items:
