@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import attrs
 
-from newsevents.entities import Actor, Person
+from newsevents.entities import Actor, Country, Organization, Person
 from newsevents.events import Detention, DiplomaticRequest, Event, Statement, Term, tag_of
 
 __all__ = ["Described", "actor_label", "describe", "iso_utc", "type_colour", "type_tag", "verbs", "when_text"]
@@ -23,6 +23,7 @@ _COLOURS = {"statement": "#2563eb", "diplomatic_request": "#d97706", "detention"
 _PALETTE = ("#0d9488", "#7c3aed", "#65a30d", "#db2777", "#475569", "#0891b2", "#b45309", "#4f46e5")
 # The fields every event has: a custom type's own fields are the others.
 _SHARED = frozenset(f.name for f in attrs.fields(Event))
+_ACTORS = (Person, Organization, Country)
 # What the acting and receiving sides did, per built-in type; a custom type "took part".
 _VERBS: dict[type[Event], tuple[str, str]] = {
     Statement: ("spoke", "was spoken to"),
@@ -84,6 +85,7 @@ class Described(NamedTuple):
     receiving: tuple[str, ...]
     others: tuple[str, ...]
     what: str
+    summary: str | None
     quotes: tuple[str, ...]
 
 
@@ -94,19 +96,22 @@ def _value_text(value: object) -> str | None:
         return "yes" if value else "no"
     if isinstance(value, (str, int, float)):
         return str(value)
-    if isinstance(value, tuple) and value and all(isinstance(v, str) for v in value):
-        return ", ".join(value)
+    if isinstance(value, tuple):
+        parts = [text for v in value if not isinstance(v, tuple) and (text := _value_text(v))]
+        return ", ".join(parts) or None
     name = getattr(value, "name", None)
     return name if isinstance(name, str) else None
 
 
 def _generic_what(event: Event) -> str:
-    """A custom type's own scalar fields, ``name: value``, after its summary."""
+    """A custom type's own fields, ``name: value``, after its summary (actors are in "who" already)."""
     parts = [event.summary] if event.summary else []
     for field in attrs.fields(type(event)):
-        if field.name in _SHARED:
+        value = getattr(event, field.name)
+        items = value if isinstance(value, tuple) else (value,)
+        if field.name in _SHARED or (items and all(isinstance(v, _ACTORS) for v in items)):
             continue
-        text = _value_text(getattr(event, field.name))
+        text = _value_text(value)
         if text:
             parts.append(f"{field.name.replace('_', ' ')}: {text}")
     return "; ".join(parts)
@@ -139,12 +144,15 @@ def describe(event: Event) -> Described:
     """The event in words: its tag, the parties by side, what happened and its verbatim quotes."""
     parties = event.parties()
     quotes = event.quotes if isinstance(event, Statement) else ()
+    what = _what(event)
+    generic = type(event) not in _VERBS  # the generic line starts with the summary already
     return Described(
         tag=type_tag(event),
         acting=tuple(actor_label(a) for a in parties.acting),
         receiving=tuple(actor_label(a) for a in parties.receiving),
         others=tuple(actor_label(a) for a in parties.other),
-        what=_what(event) or (event.summary or ""),
+        what=what,
+        summary=None if generic or event.summary == what else event.summary,
         quotes=quotes,
     )
 

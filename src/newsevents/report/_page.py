@@ -36,7 +36,8 @@ stroke-dasharray:2 2;stroke-width:.6}
 .ne-report th,.ne-report td{border-bottom:1px solid #e5e7eb;padding:3px 6px;text-align:left;
 vertical-align:top}
 .ne-report td.when{white-space:nowrap;font-variant-numeric:tabular-nums}
-.ne-report q{display:block;color:#374151}.ne-report .type{white-space:nowrap}
+.ne-report q{display:block;color:#374151}.ne-report .summary{display:block;color:#6b7280}
+.ne-report .type{white-space:nowrap}
 .ne-report .note{color:#6b7280;font-size:12px}.ne-report ul.actors{padding-left:1.2em}
 """
 
@@ -88,6 +89,8 @@ def events_table(items: Sequence[Item], *, with_article: bool, limit: int | None
         if said.receiving:
             who += " \u2192 " + ", ".join(said.receiving)
         quotes = "".join(f"<q>{_text(q)}</q>" for q in said.quotes)
+        if said.summary:
+            quotes += f'<span class="summary">{_text(said.summary)}</span>'
         cell = f"<td>{_text(item.article)}</td>" if with_article else ""
         rows.append(
             f'<tr data-event="{_text(event.id)}" data-article="{_text(item.article)}">'

@@ -69,6 +69,7 @@ def _tooltip(item: Item) -> str:
     towards = f" \u2192 {', '.join(said.receiving)}" if said.receiving else ""
     lines = [f"{item.event.id} ({said.tag}, {when_text(item.event)})", f"{who}{towards}: {said.what}"]
     lines.extend(f"\u201c{q}\u201d" for q in said.quotes)
+    lines.extend([said.summary] if said.summary else [])
     return "\n".join(lines)
 
 
