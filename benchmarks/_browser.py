@@ -9,6 +9,7 @@ read what it logged, take a screenshot.
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import os
 import shutil
@@ -36,6 +37,14 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+def _high(pair: tuple[int, int]) -> tuple[int, int]:
+    """The pipe's ends moved to 10 and above, clear of 3 and 4 where the shell will put them."""
+    moved = tuple(fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10) for fd in pair)
+    for fd in pair:
+        os.close(fd)
+    return moved[0], moved[1]
+
+
 class Browser:
     """One headless Chromium with one page (a context manager: it quits on exit).
 
@@ -50,8 +59,8 @@ class Browser:
             raise BrowserError("no chromium found (install Debian's chromium, or set NEWSEVENTS_CHROMIUM)")
         self.timeout = timeout
         self._profile = tempfile.TemporaryDirectory(prefix="newsevents-chromium-")
-        to_browser, self._commands = os.pipe()
-        self._answers, from_browser = os.pipe()
+        to_browser, self._commands = _high(os.pipe())
+        self._answers, from_browser = _high(os.pipe())
         flags = [
             "--headless",
             "--no-sandbox",  # CI runs as root, where Chromium's sandbox refuses to start
@@ -66,10 +75,10 @@ class Browser:
             "--remote-debugging-pipe",
             "about:blank",
         ]
-        # The shell puts the two pipe ends on 3 and 4, where Chromium looks for them.
+        # bash (dash takes no descriptor above 9) puts the pipe ends on 3 and 4, where Chromium reads.
         script = f'exec "$0" "$@" 3<&{to_browser} 4>&{from_browser}'
         self._process = subprocess.Popen(  # noqa: S603 -- a fixed command line, no user input
-            ["/bin/sh", "-c", script, path, *flags],
+            ["/bin/bash", "-c", script, path, *flags],
             pass_fds=(to_browser, from_browser),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
@@ -81,13 +90,18 @@ class Browser:
         self._next_id = 0
         self._events: list[dict[str, Any]] = []
         self.problems: list[str] = []
-        target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
-        attached = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})
-        self._session: str | None = attached["sessionId"]
-        for domain in ("Page", "Runtime", "Log"):
-            self.send(f"{domain}.enable")
-        metrics = {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False}
-        self.send("Emulation.setDeviceMetricsOverride", metrics)
+        self._session: str | None = None
+        try:
+            target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+            attached = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})
+            self._session = attached["sessionId"]
+            for domain in ("Page", "Runtime", "Log"):
+                self.send(f"{domain}.enable")
+            metrics = {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False}
+            self.send("Emulation.setDeviceMetricsOverride", metrics)
+        except BaseException:
+            self.close()
+            raise
 
     # ------------------------------------------------------------ the protocol
 
@@ -120,9 +134,8 @@ class Browser:
         """Send one command and wait for its answer; events that arrive meanwhile are kept."""
         self._next_id += 1
         message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params or {}}
-        session = getattr(self, "_session", None)
-        if session is not None:
-            message["sessionId"] = session
+        if self._session is not None:
+            message["sessionId"] = self._session
         os.write(self._commands, json.dumps(message).encode("utf-8") + b"\0")
         deadline = time.monotonic() + self.timeout
         while True:

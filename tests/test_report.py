@@ -186,6 +186,13 @@ def test_an_article_without_events_still_makes_a_page() -> None:
     assert not marks(page)
 
 
+def test_an_empty_corpus_or_query_result_still_makes_a_page() -> None:
+    for subject in (Corpus([]), Hits()):
+        page = to_html(subject)
+        assert "0 events in 0 articles" in page
+        assert not marks(page)
+
+
 def test_timeline_of_extreme_dates_does_not_overflow() -> None:
     events = (said("first", TimeRef.of(1)), said("last", TimeRef.of(9999, 12, 31)))
     page = to_html(
@@ -352,7 +359,7 @@ def test_every_string_of_an_article_appears_escaped(article: Article) -> None:
 
 
 def test_a_body_with_a_script_stays_text() -> None:
-    statement = said("s", TimeRef.of(2022, 7)).__class__(
+    statement = Statement(
         id="s", speaker=Country(code="RU"), text="<script>alert(1)</script>", quotes=("</td></table><b>",)
     )
     article = Article(

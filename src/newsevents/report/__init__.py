@@ -99,8 +99,11 @@ def _header(articles: Sequence[Article], items: Sequence[Item], collection: bool
             )
         return "".join(parts)
     dated = [i.event.when for i in items if i.event.when is not None]
-    span = f", {iso_utc(min(w.start for w in dated))[:10]} to {iso_utc(max(w.end for w in dated))[:10]}"
-    counts = f"{len(items)} events in {len(articles)} articles{span if dated else ''}"
+    counts = f"{len(items)} events in {len(articles)} articles"
+    if dated:
+        counts += (
+            f", {iso_utc(min(w.start for w in dated))[:10]} to {iso_utc(max(w.end for w in dated))[:10]}"
+        )
     listed = "".join(
         f"<li>{escape(a.title)} <span class='meta'>({escape(a.publisher.name)}, {a.published.date()}, "
         f"{escape(a.id)})</span></li>"
