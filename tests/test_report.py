@@ -76,8 +76,18 @@ def rt() -> Organization:
     return Organization(name="RT", country="RU")
 
 
-def marks(page: str) -> list[dict[str, str]]:
-    """The data attributes and the span's geometry of every timeline mark."""
+def _timeline(page: str, n: int) -> str:
+    return page.split("<svg ")[n + 1].split("</svg>", maxsplit=1)[0] if "<svg " in page else ""
+
+
+def labels(page: str) -> list[str]:
+    """The lane labels of the first timeline, in full."""
+    return re.findall(r'<text class="label"[^>]*><title>([^<]*)</title>', _timeline(page, 0))
+
+
+def marks(page: str, timeline: int = 0) -> list[dict[str, str]]:
+    """The data attributes and the span's geometry of every mark of a timeline (the first: the whole)."""
+    page = _timeline(page, timeline)
     found = []
     for match in re.finditer(r"<g class=\"(mark[^\"]*)\"([^>]*)>(.*?)</g>", page, re.DOTALL):
         attrs_ = dict(re.findall(r'(data-[\w-]+)="([^"]*)"', match.group(2)))
@@ -169,6 +179,18 @@ def test_marks_carry_their_period_in_utc() -> None:
     assert mark["data-precision"] == "day"
 
 
+def test_a_tight_cluster_gets_a_close_up_drawn_to_its_own_scale() -> None:
+    page = to_html(seed())
+    assert "<h3>Close-up: 2022-07-27 to 2022-07-29</h3>" in page
+    close = {m["data-event"]: float(m["width"]) for m in marks(page, timeline=1)}
+    assert set(close) == {"blinken-bring-home", "call-request", "mfa-receipt", "zakharova-attention",
+                          "zakharova-schedule", "price-seeking-call"}  # fmt: skip
+    assert min(close.values()) > 100  # a day is wide here; on the whole axis it is a dot
+    spread = tuple(said(f"e{n}", TimeRef.of(2022, n + 1)) for n in range(6))
+    even = to_html(Article(id="a", title="T", published=at(2023), publisher=rt(), events=spread))
+    assert "Close-up" not in even  # months evenly spread: nothing to zoom into
+
+
 def test_approximate_and_undated_events_are_marked_apart() -> None:
     events = (said("loose", TimeRef.of(2022, 7, approximate=True)), said("when-unknown", None))
     page = to_html(Article(id="a", title="T", published=at(2023), publisher=rt(), events=events))
@@ -244,17 +266,15 @@ def test_corpus_page_has_a_lane_per_story_and_every_event() -> None:
     }
     assert "<h1>Two stories</h1>" in page
     assert "16 events in 2 articles" in page
-    labels = re.findall(r'<text class="label"[^>]*><title>([^<]*)</title>', page)
-    assert labels == [one.id, "b", "undated (not on the axis)"]
+    assert labels(page) == [one.id, "b", "undated (not on the axis)"]
 
 
 def test_actor_lanes_put_an_event_in_each_of_its_actors_lanes() -> None:
     request = attrs.evolve(seed().event("call-request"), related=())
     article = Article(id="a", title="T", published=at(2023), publisher=rt(), events=(request,))
     page = to_html(article, lanes="actor")
-    labels = re.findall(r'<text class="label"[^>]*><title>([^<]*)</title>', page)
-    assert len(labels) == len(request.parties().everyone)
-    assert len(marks(page)) == len(labels)
+    assert len(labels(page)) == len(request.parties().everyone)
+    assert len(marks(page)) == len(labels(page))
 
 
 def test_a_query_result_makes_a_page_of_its_hits() -> None:

@@ -31,17 +31,19 @@ pytestmark = pytest.mark.skipif(
 # What the page's layout says, read from the DOM: the axis, and every mark's period and drawn box.
 GEOMETRY = """
 (() => {
-  const svg = document.querySelector("svg.timeline");
-  const marks = [...document.querySelectorAll("svg.timeline g.mark")].map(g => {
-    const span = g.querySelector("rect.span");
-    const box = span ? span.getBBox() : null;
-    return {event: g.dataset.event, article: g.dataset.article, start: g.dataset.start, end: g.dataset.end,
-            precision: g.dataset.precision, x: box && box.x, width: box && box.width,
-            shown: g.getBoundingClientRect().width > 0};
-  });
-  return {domain: [svg.dataset.domainStart, svg.dataset.domainEnd],
-          plot: [Number(svg.dataset.plotX), Number(svg.dataset.plotWidth)],
-          marks, rows: [...document.querySelectorAll("table.events tbody tr")].map(r => r.dataset.event),
+  const timelines = [...document.querySelectorAll("svg.timeline")].map(svg => ({
+    domain: [svg.dataset.domainStart, svg.dataset.domainEnd],
+    plot: [Number(svg.dataset.plotX), Number(svg.dataset.plotWidth)],
+    marks: [...svg.querySelectorAll("g.mark")].map(g => {
+      const span = g.querySelector("rect.span");
+      const box = span ? span.getBBox() : null;
+      return {event: g.dataset.event, article: g.dataset.article, start: g.dataset.start, end: g.dataset.end,
+              precision: g.dataset.precision, x: box && box.x, width: box && box.width,
+              shown: g.getBoundingClientRect().width > 0};
+    }),
+  }));
+  return {timelines, marks: timelines.flatMap(t => t.marks),
+          rows: [...document.querySelectorAll("table.events tbody tr")].map(r => r.dataset.event),
           scripts: document.scripts.length, title: document.querySelector("h1").textContent};
 })()
 """
@@ -66,20 +68,22 @@ def _load(browser: Any, tmp_path: Path, page: str) -> dict[str, Any]:
 
 
 def _check_geometry(found: dict[str, Any]) -> None:
-    """Each span where its start is, as wide as its period, and the spans in time order."""
-    low, high = (_moment(t) for t in found["domain"])
-    plot_x, plot_w = found["plot"]
-    scale = plot_w / (high - low)
-    dated = [m for m in found["marks"] if m["start"]]
-    assert dated
-    for mark in dated:
-        start, end = _moment(mark["start"]), _moment(mark["end"])
-        assert mark["x"] == pytest.approx(plot_x + (start - low) * scale, abs=0.5), mark
-        assert mark["width"] == pytest.approx((end - start) * scale, abs=0.5), mark
-        assert mark["shown"], mark
-    placed = sorted(dated, key=lambda m: (_moment(m["start"]), m["x"]))
-    xs = [m["x"] for m in placed]
-    assert xs == sorted(xs)
+    """On every timeline: each span where its start is, as wide as its period, the spans in time order."""
+    assert found["timelines"]
+    for timeline in found["timelines"]:
+        low, high = (_moment(t) for t in timeline["domain"])
+        plot_x, plot_w = timeline["plot"]
+        scale = plot_w / (high - low)
+        dated = [m for m in timeline["marks"] if m["start"]]
+        assert dated
+        for mark in dated:
+            start, end = _moment(mark["start"]), _moment(mark["end"])
+            assert mark["x"] == pytest.approx(plot_x + (start - low) * scale, abs=0.5), mark
+            assert mark["width"] == pytest.approx((end - start) * scale, abs=0.5), mark
+            assert mark["shown"], mark
+        placed = sorted(dated, key=lambda m: (_moment(m["start"]), m["x"]))
+        xs = [m["x"] for m in placed]
+        assert xs == sorted(xs)
 
 
 def _not_blank(png: bytes) -> tuple[int, set[tuple[int, ...]]]:
@@ -98,7 +102,8 @@ def test_seed_page_in_the_browser(browser: Any, tmp_path: Path) -> None:
     assert found["scripts"] == 0
     assert found["title"] == article.title
     _check_geometry(found)
-    by_id = {m["event"]: m for m in found["marks"]}
+    assert len(found["timelines"]) == 2  # the whole story, and a close-up of the days of the call
+    by_id = {m["event"]: m for m in found["timelines"][0]["marks"]}
     # A year (2012, a leap year) is drawn 366 times as wide as a day.
     assert by_id["bout-sentence"]["width"] / by_id["call-request"]["width"] == pytest.approx(366, rel=0.01)
     assert by_id["release-proposal"]["precision"] == "none"  # undated, in its own lane

@@ -26,7 +26,7 @@ from newsevents.corpus import Corpus, Hit
 from newsevents.entities import actor_key
 from newsevents.report._describe import actor_label, iso_utc
 from newsevents.report._page import actors_list, document, events_table, legend, style
-from newsevents.report._timeline import Item, Lane, timeline_svg
+from newsevents.report._timeline import Item, Lane, close_up, timeline_svg
 
 __all__ = ["LaneKind", "preview_html", "to_html"]
 
@@ -115,6 +115,17 @@ def _header(articles: Sequence[Article], items: Sequence[Item], collection: bool
     )
 
 
+def _close_up(items: Sequence[Item], kind: LaneKind) -> str:
+    inside = close_up(items)
+    if not inside:
+        return ""
+    starts = [i.event.when.start for i in inside if i.event.when is not None]
+    ends = [i.event.when.end for i in inside if i.event.when is not None]
+    span = f"{iso_utc(min(starts))[:10]} to {iso_utc(max(ends))[:10]}"
+    note = f"{len(inside)} of {len(items)} events, drawn to the scale of these days alone"
+    return f"<h3>Close-up: {span}</h3><p class='note'>{note}</p>{timeline_svg(_lanes(inside, kind))}"
+
+
 def to_html(subject: _Subject, *, title: str | None = None, lanes: LaneKind | None = None) -> str:
     """One self-contained HTML page: header, timeline, the events, the actors and what each did.
 
@@ -141,6 +152,7 @@ def to_html(subject: _Subject, *, title: str | None = None, lanes: LaneKind | No
         _header(articles, items, collection, title),
         f"<h2>Timeline</h2>{legend(items)}",
         timeline_svg(_lanes(items, kind)),
+        _close_up(items, kind),
         f"<h2>Events ({len(items)})</h2>",
         events_table(items, with_article=collection),
         "<h2>Actors</h2>",

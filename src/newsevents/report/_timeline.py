@@ -9,6 +9,7 @@ decoration: the span keeps the true width. The ``<svg>`` carries the axis (``dat
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from html import escape
@@ -19,7 +20,7 @@ from dateutil.relativedelta import relativedelta
 from newsevents.events import Event
 from newsevents.report._describe import describe, iso_utc, type_colour, when_text
 
-__all__ = ["Item", "Lane", "timeline_svg"]
+__all__ = ["Item", "Lane", "close_up", "timeline_svg"]
 
 WIDTH = 960
 LABEL_W = 230  # the lane labels' column
@@ -114,12 +115,13 @@ class _Axis:
             tick = datetime(low.year, low.month, low.day, tzinfo=UTC)
         else:
             tick = datetime(low.year, low.month, low.day, low.hour, tzinfo=UTC)
-        shown = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d", "hour": "%m-%d %H:00"}[unit]
+        shown = {"year": "", "month": "-%m", "day": "-%m-%d", "hour": "-%m-%d %H:00"}[unit]
         for _ in range(64):
             if tick > self.high:
                 return
-            if tick >= self.low:
-                yield self.x(tick), f"{tick.year:04d}{tick.strftime(shown)[4:]}"
+            x, label = self.x(tick), f"{tick.year:04d}{tick.strftime(shown)}"  # %Y does not pad year 1
+            if tick >= self.low and x + len(label) * 3 < WIDTH:  # a label cut by the edge is left out
+                yield x, label
             try:
                 tick = tick + step
             except (OverflowError, ValueError):
@@ -244,3 +246,44 @@ def timeline_svg(lanes: Sequence[Lane]) -> str:
     )
     links = _links(seen, every)
     return "".join([head, *labels, *ticks, *links, *marks, "</svg>"])
+
+
+def close_up(items: Sequence[Item]) -> list[Item]:
+    """The events worth a second, zoomed timeline: the tightest half of the dated ones, if it is tight.
+
+    When half the dated events fit in a twentieth of the whole axis (a week of talks in a story
+    that goes back ten years), the whole axis draws them as one dot each; a close-up of just those
+    events spreads them out. Empty when there is nothing to gain.
+    """
+    dated = sorted(
+        (
+            (i.event.when.start.timestamp(), i.event.when.end.timestamp(), n)
+            for n, i in enumerate(items)
+            if i.event.when
+        ),
+    )
+    if len(dated) < 4:
+        return []
+    half = (len(dated) + 1) // 2
+    whole = max(end for _, end, _ in dated) - dated[0][0]
+    best: tuple[float, int] | None = None
+    latest: deque[int] = deque()  # positions in the window, by decreasing end: the front ends last
+    for j, (_, end, _) in enumerate(dated):
+        while latest and dated[latest[-1]][1] <= end:
+            latest.pop()
+        latest.append(j)
+        first = j - half + 1
+        if first < 0:
+            continue
+        while latest[0] < first:
+            latest.popleft()
+        span = dated[latest[0]][1] - dated[first][0]
+        if best is None or span < best[0]:
+            best = (span, first)
+    if best is None or best[0] * 20 > whole:
+        return []
+    span, first = best
+    # Grown by its own length each side: the day before a day of talks belongs in its close-up.
+    low, high = dated[first][0] - span, dated[first][0] + 2 * span
+    inside = {n for start, end, n in dated if start >= low and end <= high}
+    return [item for n, item in enumerate(items) if n in inside]
