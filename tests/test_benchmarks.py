@@ -76,3 +76,34 @@ def test_serialize_benchmark_runs_and_reports(tmp_path: Path) -> None:
     assert report["agreement"]["raw orjson"]["differing_lines"] == 0
     assert {row["case"] for row in report["rules"]} >= {"duplicate event id", "naive datetime"}
     assert "x msgspec" in done.stdout
+
+
+def test_report_benchmark_runs_and_reports(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import _browser  # noqa: PLC0415 -- the driver is found beside the benchmark
+
+    if _browser.chromium_path() is None:
+        pytest.skip("no chromium: install Debian's chromium package (apt-get install chromium); .ci/run does")
+    out = tmp_path / "report.json"
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "report.py"),
+            "--events",
+            "100",
+            "--repeat",
+            "1",
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert (report["events"], report["articles"], report["repeat"]) == (100, 20, 1)
+    assert 0 < report["seed_page_bytes"] <= 100_000
+    assert report["load_ms_median"] > 0
+    assert report["drawn_ms_median"] >= report["load_ms_median"]
