@@ -416,6 +416,13 @@ def test_notebook_display_of_many_hits_is_a_table_of_the_first_twenty() -> None:
     assert 'class="timeline"' not in many._repr_html_()  # 50 events: the table only
 
 
+def test_notebook_display_of_a_corpus_counts_and_tables_its_events() -> None:
+    shown = Corpus([seed()])._repr_html_()
+    assert "<b>15 events</b> in 1 articles" in shown
+    assert shown.count("<tr data-event=") == 15
+    assert repr(Corpus([seed()])) == "<Corpus: 1 articles, 15 events>"
+
+
 def test_hits_slice_to_hits_and_compare_as_lists() -> None:
     hits = Corpus([seed()]).find(of_type(Statement))
     assert isinstance(hits[:3], Hits)

@@ -268,6 +268,11 @@ class Corpus:
     def __repr__(self) -> str:
         return f"<Corpus: {len(self._articles)} articles, {len(self._events)} events>"
 
+    def _repr_html_(self) -> str:
+        from newsevents.report import preview_html  # noqa: PLC0415 -- the page code only when displayed
+
+        return preview_html(self)
+
     @property
     def event_count(self) -> int:
         """The number of events in all articles."""
