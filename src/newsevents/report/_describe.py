@@ -18,7 +18,7 @@ from newsevents.events import Detention, DiplomaticRequest, Event, Statement, Te
 
 __all__ = ["Described", "actor_label", "describe", "iso_utc", "type_colour", "type_tag", "verbs", "when_text"]
 
-# Colours a reader tells apart on white, in light and dark print; built-in types keep theirs.
+# Colours distinct from one another on white; the built-in types keep theirs on every page.
 _COLOURS = {"statement": "#2563eb", "diplomatic_request": "#d97706", "detention": "#dc2626"}
 _PALETTE = ("#0d9488", "#7c3aed", "#65a30d", "#db2777", "#475569", "#0891b2", "#b45309", "#4f46e5")
 # The fields every event has: a custom type's own fields are the others.
