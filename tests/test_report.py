@@ -266,6 +266,7 @@ def test_corpus_page_has_a_lane_per_story_and_every_event() -> None:
     }
     assert "<h1>Two stories</h1>" in page
     assert "16 events in 2 articles" in page
+    assert "<b>Russia</b>: was asked (rt-2022-07-28-lavrov-blinken-call#release-proposal)" in page
     assert labels(page) == [one.id, "b", "undated (not on the axis)"]
 
 

@@ -156,7 +156,7 @@ def to_html(subject: _Subject, *, title: str | None = None, lanes: LaneKind | No
         f"<h2>Events ({len(items)})</h2>",
         events_table(items, with_article=collection),
         "<h2>Actors</h2>",
-        actors_list(items),
+        actors_list(items, with_article=collection),
     ]
     page_title = title or (articles[0].title if not collection else f"Events: {len(items)}")
     return document(page_title, "".join(body), items)

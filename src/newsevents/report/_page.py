@@ -108,8 +108,8 @@ def events_table(items: Sequence[Item], *, with_article: bool, limit: int | None
     return "".join(rows)
 
 
-def actors_list(items: Sequence[Item]) -> str:
-    """Every actor with what they did, event by event, in order of first appearance."""
+def actors_list(items: Sequence[Item], *, with_article: bool = False) -> str:
+    """Every actor with what they did, event by event (``article#event`` in a collection)."""
     names: dict[tuple[str, str], Actor] = {}
     did: dict[tuple[str, str], list[str]] = {}
     for item in items:
@@ -119,7 +119,8 @@ def actors_list(items: Sequence[Item]) -> str:
             for actor in group:
                 key = actor_key(actor)
                 names.setdefault(key, actor)
-                did.setdefault(key, []).append(f"{verb} ({event.id})")
+                where = f"{item.article}#{event.id}" if with_article else event.id
+                did.setdefault(key, []).append(f"{verb} ({where})")
     lines = []
     for key, actor in names.items():
         done = "; ".join(dict.fromkeys(did[key]))
