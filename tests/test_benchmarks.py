@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -85,3 +87,26 @@ def test_serialize_benchmark_runs_and_reports(tmp_path: Path) -> None:
     assert report["agreement"]["raw orjson"]["differing_lines"] == 0
     assert {row["case"] for row in report["rules"]} >= {"duplicate event id", "naive datetime"}
     assert "x msgspec" in done.stdout
+
+
+def _run(script: str, *args: str) -> tuple[subprocess.CompletedProcess[str], dict[str, Any]]:
+    """Run a benchmark with ``--json`` into a temporary file; its output and the figures it wrote."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "figures.json"
+        command = [sys.executable, str(ROOT / "benchmarks" / script), *args, "--json", str(out)]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+        assert done.returncode == 0, done.stderr
+        return done, json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_report_benchmark_runs_and_reports() -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import _browser  # noqa: PLC0415 -- the driver is found beside the benchmark
+
+    if _browser.chromium_path() is None:
+        pytest.skip("no chromium: install Debian's chromium package (apt-get install chromium); .ci/run does")
+    _, report = _run("report.py", "--events", "100", "--repeat", "1")
+    assert (report["events"], report["articles"], report["repeat"]) == (100, 20, 1)
+    assert 0 < report["seed_page_bytes"] <= 100_000
+    assert report["load_ms_median"] > 0
+    assert report["drawn_ms_median"] >= report["load_ms_median"]

@@ -13,7 +13,7 @@ validate them; save and load them as JSON or JSON Lines.
 
 from newsevents.article import Article
 from newsevents.codes import EventCodes, event_codes, register_codes, to_plover
-from newsevents.corpus import Corpus, Hit
+from newsevents.corpus import Corpus, Hit, Hits
 from newsevents.dates import Precision, TimeRef
 from newsevents.entities import (
     Actor,
@@ -43,6 +43,7 @@ from newsevents.events import (
     event_types,
 )
 from newsevents.ninjs import from_ninjs, to_ninjs
+from newsevents.report import to_html
 from newsevents.schema import json_schema
 from newsevents.schemaorg import to_schema_org
 from newsevents.serialize import (
@@ -73,6 +74,7 @@ __all__ = [
     "Event",
     "EventCodes",
     "Hit",
+    "Hits",
     "Limits",
     "NewsEventsError",
     "OrgKind",
@@ -104,6 +106,7 @@ __all__ = [
     "register_codes",
     "slugify",
     "to_dict",
+    "to_html",
     "to_json",
     "to_ninjs",
     "to_plover",

@@ -115,6 +115,13 @@ class Article(Model):
         """The detentions, in article order."""
         return tuple(e for e in self.events if isinstance(e, Detention))
 
+    def _repr_html_(self) -> str:
+        """What a notebook shows: the headline, the timeline and a table of the first events."""
+        # Imported here: the model knows nothing of its exports; the report code loads when displayed.
+        from newsevents.report import preview_html  # noqa: PLC0415
+
+        return preview_html(self)
+
     def find(self, predicate: Callable[[Event], bool]) -> tuple[Event, ...]:
         """The events that match a predicate (see :mod:`newsevents.query`), in article order.
 

@@ -10,14 +10,17 @@ import io
 import json
 import os
 import sys
+import tempfile
+import webbrowser
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, BinaryIO, NoReturn, TextIO
 
 from newsevents import __version__
 from newsevents._jsontext import DEFAULT_LIMITS, Limits, is_blank, parse, unreadable
 from newsevents.article import Article
 from newsevents.checks import Severity, check
-from newsevents.corpus import Corpus
+from newsevents.corpus import Corpus, Hit
 from newsevents.entities import Actor, Country, Organization, Person, Place
 from newsevents.errors import ErrorDetail, NewsEventsError, ValidationError
 from newsevents.events import DetentionStatus, DiplomaticRequest, Event, RequestStatus, Statement, event_types
@@ -322,9 +325,34 @@ def show(article: Article) -> str:
 
 
 def _show(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    for _, _, article in _articles([args.file], err, args.limits):
-        out.write(show(article) + "\n")
+    if args.html is None and not args.open:
+        for _, _, article in _articles([args.file], err, args.limits):
+            out.write(show(article) + "\n")
+        return 0
+    articles = [article for _, _, article in _articles([args.file], err, args.limits)]
+    _write_page(args, articles[0] if len(articles) == 1 else Corpus(articles), out)
     return 0
+
+
+def _write_page(args: argparse.Namespace, subject: Article | Corpus | Sequence[Hit], out: TextIO) -> None:
+    """``--html OUT`` writes the page of newsevents.report; ``--open`` shows it in a browser."""
+    from newsevents.report import to_html  # noqa: PLC0415 -- the page code only for the pages
+
+    page = to_html(subject, title=args.title).encode("utf-8")
+    if args.html is not None:
+        path = args.html
+        try:
+            with open(path, "wb") as handle:
+                handle.write(page)
+        except OSError as exc:
+            raise _UsageError(f"cannot write {path!r}: {exc.strerror or exc}") from None
+    else:  # --open alone: a page in a temporary file that outlives the command, for the browser
+        handle_fd, path = tempfile.mkstemp(prefix="newsevents-", suffix=".html")
+        with os.fdopen(handle_fd, "wb") as handle:
+            handle.write(page)
+    out.write(f"{path}: {len(page):,} bytes\n")
+    if args.open:
+        webbrowser.open(Path(path).resolve().as_uri())
 
 
 def _predicate(args: argparse.Namespace) -> Predicate | None:
@@ -362,6 +390,9 @@ def _query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     hits = corpus.find(predicate) if predicate is not None else corpus.scan(_everything())
     if args.limit is not None:
         hits = hits[: args.limit]
+    if args.html is not None or args.open:
+        _write_page(args, hits, out)
+        return 0
     for hit in hits:
         if args.format == "jsonl":
             row = {"article": hit.article.id, "event": to_dict(hit.event)}
@@ -407,6 +438,13 @@ def _limit(text: str) -> int | None:
     return _count(text) or None
 
 
+def _page_flags(command: argparse.ArgumentParser) -> None:
+    group = command.add_argument_group("an HTML page instead of text (newsevents.report)")
+    group.add_argument("--html", metavar="OUT", help="write a self-contained page with a timeline to OUT")
+    group.add_argument("--open", action="store_true", help="open the page in a browser")
+    group.add_argument("--title", metavar="T", help="the page's heading")
+
+
 def _parser() -> _Parser:
     parser = _Parser(prog="newsevents", description="Validate, check, show and query newsevents JSON files.")
     reading = _Parser(add_help=False)
@@ -439,9 +477,10 @@ def _parser() -> _Parser:
     lint.set_defaults(run=_check)
 
     display = commands.add_parser(
-        "show", parents=[reading], help="a readable summary of the articles in a file"
+        "show", parents=[reading], help="a readable summary of the articles in a file, or an HTML page"
     )
     display.add_argument("file", metavar="FILE")
+    _page_flags(display)
     display.set_defaults(run=_show)
 
     query = commands.add_parser("query", parents=[reading], help="find events across files")
@@ -456,6 +495,7 @@ def _parser() -> _Parser:
     query.add_argument("--status", action="append", metavar="S", help="request or detention status")
     query.add_argument("--format", choices=["table", "jsonl"], default="table")
     query.add_argument("--limit", type=_count, metavar="N", help="at most N events")
+    _page_flags(query)
     query.set_defaults(run=_query)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the JSON form of a type")

@@ -14,7 +14,7 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import datetime, timedelta
-from typing import IO, NamedTuple
+from typing import IO, NamedTuple, SupportsIndex, overload
 
 from newsevents._jsontext import DEFAULT_LIMITS, Limits
 from newsevents.article import Article
@@ -24,7 +24,7 @@ from newsevents.events import Event, Statement
 from newsevents.query import ROLES, ActorQuery, Predicate, actor_terms, by, involving, of_type, query_forms
 from newsevents.serialize import read_jsonl
 
-__all__ = ["Corpus", "Hit"]
+__all__ = ["Corpus", "Hit", "Hits"]
 
 ActorKey = tuple[str, str]
 
@@ -36,6 +36,35 @@ class Hit(NamedTuple):
     """The article."""
     event: Event
     """The event."""
+
+    def __repr__(self) -> str:
+        """Short: the article's id and the event's id and type, not the whole article."""
+        return f"<Hit {self.article.id}#{self.event.id} ({type(self.event).__name__})>"
+
+
+class Hits(list[Hit]):
+    """The result of a query: a plain list of :class:`Hit`, which a notebook shows as a table and timeline.
+
+    It compares and prints like a list, and a slice of it is a ``Hits`` too;
+    :func:`newsevents.report.to_html` makes a whole page of it.
+    """
+
+    __slots__ = ()
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> Hit: ...
+    @overload
+    def __getitem__(self, index: slice) -> Hits: ...
+    def __getitem__(self, index: SupportsIndex | slice) -> Hit | Hits:
+        """One hit, or a slice of them as ``Hits``."""
+        if isinstance(index, slice):
+            return Hits(super().__getitem__(index))
+        return super().__getitem__(index)
+
+    def _repr_html_(self) -> str:
+        from newsevents.report import preview_html  # noqa: PLC0415 -- the page code only when displayed
+
+        return preview_html(self)
 
 
 class _Index:
@@ -241,12 +270,17 @@ class Corpus:
     def __repr__(self) -> str:
         return f"<Corpus: {len(self._articles)} articles, {len(self._events)} events>"
 
+    def _repr_html_(self) -> str:
+        from newsevents.report import preview_html  # noqa: PLC0415 -- the page code only when displayed
+
+        return preview_html(self)
+
     @property
     def event_count(self) -> int:
         """The number of events in all articles."""
         return len(self._events)
 
-    def find(self, predicate: Predicate) -> list[Hit]:
+    def find(self, predicate: Predicate) -> Hits:
         """The events that match, by event time (undated last), then in corpus and article order."""
         if not isinstance(predicate, Predicate):
             raise TypeError(f"find takes a predicate from newsevents.query, found {type(predicate).__name__}")
@@ -265,20 +299,20 @@ class Corpus:
                 matched = [i for i in positions if all(p(events[i]) for p in rest)]
         return self._hits(matched)
 
-    def scan(self, predicate: Predicate) -> list[Hit]:
+    def scan(self, predicate: Predicate) -> Hits:
         """:meth:`find` without the indexes: every event is tested (for checks and benchmarks)."""
         return self._hits([i for i, event in enumerate(self._events) if predicate(event)])
 
-    def _hits(self, matched: list[int]) -> list[Hit]:
+    def _hits(self, matched: list[int]) -> Hits:
         matched.sort(key=self._index.rank.__getitem__)
         articles, owner, events = self._articles, self._owner, self._events
-        return [Hit(articles[owner[i]], events[i]) for i in matched]
+        return Hits([Hit(articles[owner[i]], events[i]) for i in matched])
 
-    def timeline(self, actor: ActorQuery) -> list[Hit]:
+    def timeline(self, actor: ActorQuery) -> Hits:
         """Every event involving the actor, in time order (undated last)."""
         return self.find(involving(actor))
 
-    def quotes(self, actor: ActorQuery) -> list[Hit]:
+    def quotes(self, actor: ActorQuery) -> Hits:
         """The statements made by the actor, in time order (undated last)."""
         return self.find(of_type(Statement) & by(actor))
 
