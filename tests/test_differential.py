@@ -561,3 +561,15 @@ def test_a_type_registered_after_use_is_described_again() -> None:
     same(fast(Strike, doc), strike)  # the generated loader knows the tag now
     same(fast(Event, doc), strike)
     assert agree(Strike, {**doc, "sector": " rail"})[0] == "error"
+
+
+def test_the_same_text_in_fields_of_two_classes_is_two_objects() -> None:
+    """Tag-less sub-documents: the same bytes are an Organization in one field and a Person in another."""
+    doc = to_dict(seed_article())
+    doc["publisher"] = {"name": "Viktor Bout"}
+    detention = next(e for e in doc["events"] if e["type"] == "detention")
+    detention["detainee"] = {"name": "Viktor Bout"}
+    lines = [json.dumps(doc, ensure_ascii=False, separators=(",", ":"))] * 2
+    for article in read_jsonl(lines):
+        assert type(article.publisher) is Organization
+        assert type(article.detentions[0].detainee) is Person

@@ -77,8 +77,8 @@ class _Reject(Exception):  # noqa: N818 -- not an error: the signal to take the 
 class EntityCache:
     """People, organisations and places built from identical sub-documents, shared across one read.
 
-    Keyed by the sub-document's compact JSON (``orjson``; without it there is no
-    cache). At most ``size`` entries, oldest dropped first. After every ``window``
+    Keyed by the loader and the sub-document's compact JSON (``orjson``; without it
+    there is no cache). At most ``size`` entries, oldest dropped first. After every ``window``
     lookups it looks at how many hit; below ``min_hit_rate`` it turns itself off for
     the rest of the read, so a corpus of unique entities pays for one window only.
     """
@@ -86,7 +86,7 @@ class EntityCache:
     __slots__ = ("_lookups", "hits", "lookups", "min_hit_rate", "objects", "on", "size", "window")
 
     def __init__(self, size: int = 8192, window: int = 1024, min_hit_rate: float = 0.1) -> None:
-        self.objects: dict[bytes, Any] = {}
+        self.objects: dict[tuple[Loader, bytes], Any] = {}
         self.size, self.window, self.min_hit_rate = size, window, min_hit_rate
         self.on = _key_of is not None
         self.hits = self.lookups = self._lookups = 0
@@ -94,7 +94,8 @@ class EntityCache:
     def get(self, load: Loader, data: Any) -> Any:
         """The object for ``data``: shared if an identical sub-document was loaded before."""
         try:
-            key = _key_of(data)
+            # The loader is in the key: {"name": "RT"} is an Organization here, a Place there.
+            key = (load, _key_of(data))
         except Exception:  # noqa: BLE001 -- not JSON-ready (from_dict input): load it unshared
             return load(data, self)
         found = self.objects.get(key)
