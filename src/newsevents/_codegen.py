@@ -505,7 +505,7 @@ UNCHECKED: _Compiled = _Compiled(lambda cls: _build_loader(cls, UNCHECKED, check
 # ---------------------------------------------------------------- dumpers
 
 
-def _build_dumper(cls: type) -> Dumper:
+def _build_dumper(cls: type, table: _Compiled) -> Dumper:
     from newsevents.errors import RegistrationError  # noqa: PLC0415 -- kept beside its one use
     from newsevents.events import Event  # noqa: PLC0415 -- import cycle
 
@@ -520,7 +520,7 @@ def _build_dumper(cls: type) -> Dumper:
             )
 
         return refuse
-    src = _Source()
+    src = _Source(table)
     head: dict[str, Any] = {TYPE_KEY: spec.tag} if spec.tag else {}
     if spec.versioned:
         head[VERSION_KEY] = FORMAT_VERSION
@@ -582,19 +582,22 @@ def _plain_expr(src: _Source, node: Node, var: str) -> str:
         return var
     if isinstance(node, DateTimeNode):
         return f"{var}.isoformat()"
+    native = src.table is NATIVE  # for orjson, which writes enums by value and tuples as arrays itself
     if isinstance(node, EnumNode):
-        return f"{var}._value_"
+        return var if native else f"{var}._value_"
     if isinstance(node, TupleNode):
         item = node.item
+        if isinstance(item, (ScalarNode, EnumNode)) and native:
+            return var
         if isinstance(item, ScalarNode):
             return f"list({var})"
         return f"[{_plain_expr(src, item, '_x')} for _x in {var}]"
     if isinstance(node, ModelNode):
-        return f"{src.ref(DUMPERS, 'dumpers')}[{var}.__class__]({var})"
+        return f"{src.ref(src.table, 'dumpers')}[{var}.__class__]({var})"
     if isinstance(node, UnionNode):
         members = node.members
         if all(isinstance(m, ModelNode) for m in members):
-            dumpers = src.ref(DUMPERS, "dumpers")
+            dumpers = src.ref(src.table, "dumpers")
             expr = f"{dumpers}[{var}.__class__]({var})"
             return f"(None if {var} is None else {expr})" if node.nullable else expr
         if len(members) == 1:
@@ -621,14 +624,17 @@ def plain(value: Any) -> Any:
     return converter.unstructure(value)
 
 
-DUMPERS: _Compiled = _Compiled(_build_dumper)
-"""The generated dumper of each model class: ``DUMPERS[cls](obj) -> dict``."""
+DUMPERS: _Compiled = _Compiled(lambda cls: _build_dumper(cls, DUMPERS))
+"""The generated dumper of each model class: ``DUMPERS[cls](obj) -> dict`` of plain JSON-ready data."""
+
+NATIVE: _Compiled = _Compiled(lambda cls: _build_dumper(cls, NATIVE))
+"""The same for orjson: enum members and tuples left as they are, for orjson writes them itself."""
 
 
 def forget(cls: type) -> None:
     """Drop what was described and generated for ``cls``: it was just registered, and has a tag now."""
     spec_forget(cls)
-    for table in (LOADERS, UNCHECKED, DUMPERS):
+    for table in (LOADERS, UNCHECKED, DUMPERS, NATIVE):
         with table._lock:
             table.pop(cls, None)
     for key in [key for key in _TOP if key[0] is cls]:

@@ -40,7 +40,7 @@ try:  # optional accelerator; the results are the same without it
 except ImportError:  # pragma: no cover - exercised by the tests that hide orjson
     _orjson = None  # type: ignore[assignment]
 
-__all__ = ["DEFAULT_LIMITS", "Limits", "dumps", "line_writer", "parse"]
+__all__ = ["DEFAULT_LIMITS", "Limits", "dumps", "has_orjson", "line_writer", "parse"]
 
 _MIB = 1 << 20
 
@@ -97,6 +97,11 @@ def dumps(data: Any, indent: int | None) -> str:
     if indent is None:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
+
+
+def has_orjson() -> bool:
+    """Whether orjson writes and reads here (the tests switch it off to check the stdlib path)."""
+    return _orjson is not None
 
 
 def line_writer() -> Callable[[Any], bytes]:

@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import IO, Any, TypeVar, cast, overload
 
 from newsevents._base import LOADING, Model
-from newsevents._codegen import DUMPERS, FORMAT_VERSION, EntityCache, top_loader
+from newsevents._codegen import DUMPERS, FORMAT_VERSION, NATIVE, EntityCache, top_loader
 from newsevents._converter import collect, converter, loadable
-from newsevents._jsontext import DEFAULT_LIMITS, Limits, dumps, is_blank, line_writer, parse
+from newsevents._jsontext import DEFAULT_LIMITS, Limits, dumps, has_orjson, is_blank, line_writer, parse
 from newsevents.article import Article
 from newsevents.errors import ErrorDetail, ValidationError
 from newsevents.validators import describe
@@ -50,10 +50,19 @@ def to_dict(obj: object) -> dict[str, Any]:
     >>> to_dict(Person(name="Paul Whelan", nationality=("US",)))
     {'type': 'person', 'name': 'Paul Whelan', 'nationality': ['US']}
     """
+    return _dumped(obj, DUMPERS)
+
+
+def _dumped(obj: object, table: Any) -> dict[str, Any]:
     if not isinstance(obj, Model):
         raise TypeError(f"to_dict takes a newsevents model object, found {describe(obj)}")
-    written: dict[str, Any] = DUMPERS[obj.__class__](obj)
+    written: dict[str, Any] = table[obj.__class__](obj)
     return written
+
+
+def _for_writer(obj: object) -> dict[str, Any]:
+    """What the JSON writer is given: orjson takes enum members and tuples as they are."""
+    return _dumped(obj, NATIVE if has_orjson() else DUMPERS)
 
 
 @overload
@@ -112,7 +121,7 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
     >>> to_json(Country(code="RU"))
     '{"type":"country","code":"RU"}'
     """
-    return dumps(to_dict(obj), indent)
+    return dumps(_for_writer(obj) if indent in (None, 2) else to_dict(obj), indent)
 
 
 def from_json(cls: Any, data: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> Any:
@@ -159,7 +168,7 @@ def _write_lines(objs: Iterable[object], out: IO[str] | IO[bytes]) -> int:
         write_bytes = cast("IO[bytes]", out).write
         line = line_writer()  # straight to bytes, the newline appended by orjson: no str, no copy
         for obj in objs:
-            write_bytes(line(to_dict(obj)))
+            write_bytes(line(_for_writer(obj)))
             count += 1
         return count
     write = cast("IO[str]", out).write
