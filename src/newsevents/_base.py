@@ -304,24 +304,26 @@ def _tuple_validator(node: TupleNode, item: Validator) -> Validator:
 
 def _union_validator(node: UnionNode) -> Validator:
     nullable = node.nullable
-    inner = node.members
-    validators = [node_validator(m) for m in inner]
     name = node.name
-    classes = [_member_class(m) for m in inner]
-    decidable = all(c is not None for c in classes)
+    by_class: list[tuple[type, Validator]] = []  # members an isinstance test picks, in order
+    others: list[Validator] = []  # members it cannot (a tuple of something, a Literal, Any)
+    for member in node.members:
+        cls = _member_class(member)
+        if cls is None:
+            others.append(node_validator(member))
+        else:
+            by_class.append((cls, node_validator(member)))
 
     def validate(value: Any, path: str, errors: list[ErrorDetail]) -> bool:
         if value is None and nullable:
             return True
-        for cls, check in zip(classes, validators, strict=True):
-            if cls is not None and not isinstance(value, cls):
-                continue
-            return check(value, path, errors)
-        if not decidable:  # a member that isinstance cannot decide
-            for check in validators:
-                scratch: list[ErrorDetail] = []
-                if check(value, path, scratch):
-                    return True
+        for cls, check in by_class:
+            if isinstance(value, cls):
+                return check(value, path, errors)
+        if len(others) == 1:  # the one member left says what is wrong, in its own words
+            return others[0](value, path, errors)
+        if any(check(value, path, []) for check in others):
+            return True
         errors.append(ErrorDetail(path, f"expected {name}, found {_found(value)}"))
         return False
 
@@ -336,8 +338,6 @@ def _member_class(node: Node) -> type | None:
         return datetime
     if isinstance(node, (EnumNode, ModelNode, OpaqueNode)):
         return node.cls
-    if isinstance(node, TupleNode):
-        return None
     return None
 
 

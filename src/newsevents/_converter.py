@@ -289,10 +289,9 @@ def _model_hook(cls: type) -> Callable[[Any, Any], Any]:
     if isinstance(node_of(cls), EventBaseNode):
         return _event_base_hook(cls)
     spec = spec_of(cls)
-    plan = [
-        (f.name, converter.get_structure_hook(f.hint), f.hint, f.default_kind == REQUIRED)
-        for f in spec.fields
-    ]
+    # The fields' hooks are fetched at the first load, not now: a class may hold objects of its
+    # own class, and fetching them now would ask for this very hook before it exists.
+    plan: list[tuple[str, Callable[[Any, Any], Any], Any, bool]] = []
     own = spec.tag
     is_article = spec.versioned
     label = own or cls.__name__
@@ -315,6 +314,11 @@ def _model_hook(cls: type) -> Callable[[Any, Any], Any]:
                 _check_version(data[VERSION_KEY])
             except ValidationError as exc:
                 errors.extend(exc.errors)
+        if not plan:  # (two threads may both fill it, with the same hooks: one assignment wins)
+            plan[:] = [
+                (f.name, converter.get_structure_hook(f.hint), f.hint, f.default_kind == REQUIRED)
+                for f in spec.fields
+            ]
         values: dict[str, Any] = {}
         for name, hook, hint, required in plan:
             if name in data:
@@ -380,6 +384,14 @@ def _check_version(version: Any) -> None:
         )
 
 
+def forget_hooks() -> None:
+    """Drop the hooks cattrs made: an event type was registered, and hooks that name it are out of date."""
+    # cattrs has no public way to do it.
+    converter._structure_func.clear_cache()
+    converter._unstructure_func.clear_cache()
+
+
+converter.register_structure_hook_func(lambda t: t is object, lambda value, _: value)  # as Any
 converter.register_structure_hook_factory(_is_union, _union_hook)
 converter.register_structure_hook_factory(_is_model, _model_hook)
 

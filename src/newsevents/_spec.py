@@ -158,7 +158,10 @@ class OpaqueNode(Node):
 
 
 class UnknownNode(Node):
-    """An annotation newsevents does not take apart (``dict[str, int]``): accepted as it is."""
+    """An annotation newsevents does not take apart (``dict[str, int]``).
+
+    Construction accepts any value; the loaders hand the JSON to cattrs' own hook for it.
+    """
 
     __slots__ = ()
 
@@ -336,6 +339,17 @@ def spec_of(cls: type) -> ClassSpec:
     return spec
 
 
+def _by_attrs(function: Any) -> bool:
+    """Whether attrs generated ``function`` (its code's file name says so)."""
+    code = getattr(function, "__code__", None)
+    return code is not None and code.co_filename.startswith("<attrs generated")
+
+
+def _names(function: Any) -> tuple[str, ...]:
+    code = getattr(function, "__code__", None)
+    return code.co_names if code is not None else ()
+
+
 def _describe(cls: type) -> ClassSpec:
     from newsevents._base import Model  # noqa: PLC0415 -- _base imports this module
 
@@ -381,6 +395,8 @@ def _describe(cls: type) -> ClassSpec:
         post_init in _KNOWN_POST_INITS
         and all(f.plain and f.init and f.alias == f.name for f in fields)
         and getattr(cls, "__attrs_pre_init__", None) is None
+        and _by_attrs(getattr(cls, "__init__", None))  # not an __init__ of the user's own
+        and "_attrs_cached_hash" not in _names(cls.__hash__)  # no hash that attrs' __init__ caches
     )
     return ClassSpec(
         cls=cls,
@@ -395,7 +411,7 @@ def _describe(cls: type) -> ClassSpec:
 
 
 def forget(cls: type) -> None:
-    """Drop the description of ``cls`` and of its annotation: it was just registered, and has a tag now."""
+    """Drop every description: ``cls`` was just registered, and descriptions that name it are out of date."""
     with _LOCK:
-        _SPECS.pop(cls, None)
-        _NODES.pop(cls, None)
+        _SPECS.clear()
+        _NODES.clear()
