@@ -447,6 +447,14 @@ def test_the_unchecked_floor_builds_equal_objects() -> None:
     finally:
         LOADING.reset(token)
     same(built, seed_article())
+    # No checks at any depth: a blank name inside the publisher is built as it is.
+    token = LOADING.set(True)
+    try:
+        broken = {**doc, "publisher": {"type": "organization", "name": " "}}
+        blank = top_loader(Article, UNCHECKED)(broken, None)
+    finally:
+        LOADING.reset(token)
+    assert blank.publisher.name == " "
 
 
 # ---------------------------------------------------------------- constructor, loader and schema

@@ -175,7 +175,7 @@ def _shared_classes() -> frozenset[type]:
 class _Source:
     """Python source being written, with the objects it refers to by name."""
 
-    def __init__(self, table: _Compiled | None = None, *, checked: bool = True) -> None:
+    def __init__(self, table: _Compiled, *, checked: bool = True) -> None:
         self.table, self.checked = table, checked
         self.lines: list[str] = []
         self.names: dict[str, Any] = {}
@@ -404,7 +404,7 @@ def _optional(node: Node) -> TypeGuard[UnionNode]:
 
 def _dispatch(src: _Source, indent: int, var: str, tags: dict[str, type]) -> None:
     """A union of tagged classes (an Actor), dispatched in place by the tag: no call in between."""
-    table = src.table or LOADERS
+    table = src.table
     loaders = src.ref({t: table[cls] for t, cls in tags.items()}, "tags")
     shared = src.ref(frozenset(t for t, cls in tags.items() if cls in _shared_classes()), "shared")
     tag, load = src.var("t"), src.var("L")
@@ -419,11 +419,11 @@ def _dispatch(src: _Source, indent: int, var: str, tags: dict[str, type]) -> Non
 def _call(src: _Source, node: Node, var: str) -> str:
     """An expression that loads ``var`` as ``node`` (a nested class, a union, or anything else)."""
     if isinstance(node, (ModelNode, UnionNode)):
-        load = src.ref(_node_loader(node, src.table or LOADERS), "load")
+        load = src.ref(_node_loader(node, src.table), "load")
         if isinstance(node, ModelNode) and node.cls in _shared_classes():
             return f"(c.get({load}, {var}) if c is not None and c.on else {load}({var}, None))"
         return f"{load}({var}, c)"  # a union of tagged classes shares by its tag (_node_loader)
-    return f"{src.ref(_node_function(node, src.table or LOADERS), 'conv')}({var}, c)"
+    return f"{src.ref(_node_function(node, src.table), 'conv')}({var}, c)"
 
 
 def _node_loader(node: ModelNode | UnionNode, table: _Compiled) -> Loader:
