@@ -134,9 +134,13 @@ class Holder(Event):
     r: Rally | None = None
 
 
-# Drawn without a Rally: until its test registers it, no strategy can draw one, and the
-# strategies of other modules' tests draw every registered type, Holder included.
+# Other modules' property tests draw events of every registered type, these included: say how
+# to draw them within what those tests can write as JSON. Holder is drawn without a Rally (until
+# its test registers Rally, nothing can draw one); Anything holds JSON values only (a bare
+# object field would be drawn as any Python object); Thread without replies (a tree each time).
 nst.register_event_strategy(Holder, st.builds(Holder, id=nst.slugs()))
+nst.register_event_strategy(Anything, st.builds(Anything, id=nst.slugs(), x=st.none() | st.integers(0, 9)))
+nst.register_event_strategy(Thread, st.builds(Thread, id=nst.slugs()))
 
 
 def test_a_type_registered_after_use_agrees_everywhere() -> None:
