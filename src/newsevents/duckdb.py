@@ -86,13 +86,14 @@ def find_ids(con: duckdb.DuckDBPyConnection, predicate: Predicate) -> list[tuple
     return [(a, e) for a, e in con.execute(select(predicate, "e.article_id, e.id")).fetchall()]
 
 
-def find(con: duckdb.DuckDBPyConnection, predicate: Predicate) -> list[Hit]:
+def find(con: duckdb.DuckDBPyConnection, predicate: Predicate, *, limit: int | None = None) -> list[Hit]:
     """The matching events and their articles, as :meth:`~newsevents.Corpus.find` gives them (validated)."""
     if not isinstance(predicate, Predicate):
         raise ValidationError.single(
             "find.predicate", f"expected a predicate from newsevents.query, found {type(predicate).__name__}"
         )
-    rows = con.execute(select(predicate, "e.article, e.position")).fetchall()
+    query = select(predicate, "e.article, e.position")
+    rows = con.execute(query if limit is None else f"{query} LIMIT {int(limit)}").fetchall()
     if not rows:
         return []
     con.execute("CREATE OR REPLACE TEMP TABLE _newsevents_wanted (seq BIGINT)")
