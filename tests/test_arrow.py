@@ -271,3 +271,14 @@ def test_an_empty_dataset_has_every_table(tmp_path: Path) -> None:
     assert write_parquet([], tmp_path / "ds", partition_by="year") == 0
     assert sorted(p.name for p in (tmp_path / "ds").iterdir()) == sorted(schemas())
     assert read_parquet(tmp_path / "ds") == []
+
+
+def test_corpus_from_parquet_finds_what_the_corpus_of_the_articles_finds(tmp_path: Path) -> None:
+    from newsevents import Corpus  # noqa: PLC0415
+    from newsevents.query import by  # noqa: PLC0415
+
+    write_parquet([seed_article()], tmp_path / "ds")
+    loaded = Corpus.from_parquet(tmp_path / "ds")
+    assert list(loaded) == [seed_article()]
+    assert loaded.find(by("Zakharova")) == Corpus([seed_article()]).find(by("Zakharova"))
+    assert loaded.find(by("Zakharova"))
