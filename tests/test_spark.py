@@ -1,0 +1,130 @@
+"""Spark in local mode reads the same Parquet files and answers every predicate as the Corpus does.
+
+One SparkSession for the module, a small dataset, each query checked against Corpus.find.
+Needs the spark extra and Java (17 on the CI machines); without them the module skips, saying why.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from _seed import seed_article
+from newsevents import Article, Corpus, Country, Organization, Person, ValidationError
+from newsevents.query import (
+    Predicate,
+    by,
+    certainty,
+    during,
+    involving,
+    mentioning,
+    nationality,
+    of_type,
+    to,
+    with_status,
+)
+from newsevents.sql import ORDER_BY, to_sql
+from test_corpus import Pool, Summit, predicates
+
+pytest.importorskip("pyarrow", reason="the arrow extra (pyarrow) is not installed")
+pytest.importorskip("pyspark", reason="the spark extra (pyspark) is not installed")
+if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+    pytest.skip("Spark needs Java (17): no java on PATH and no JAVA_HOME", allow_module_level=True)
+
+from pyspark.sql import SparkSession
+
+from newsevents.arrow import write_parquet
+
+PUBLISHED = datetime(2022, 8, 1, tzinfo=UTC)
+
+
+def dataset() -> list[Article]:
+    seed = seed_article()
+    summit = Summit(
+        id="summit", chair=Person(name="Ann Lee", nationality=("NO",)), members=(Country(code="RU"),)
+    )
+    extra = Article(
+        id="extra", title="Extra", published=PUBLISHED, publisher=Organization(name="Wire"), events=(summit,)
+    )
+    return [seed, attrs.evolve(seed, id="again"), extra]
+
+
+ARTICLES = dataset()
+
+
+@pytest.fixture(scope="module")
+def spark(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    root = tmp_path_factory.mktemp("spark") / "ds"
+    write_parquet(ARTICLES, root, batch_size=2)
+    session = (
+        SparkSession.builder.master("local[1]")
+        .appName("newsevents-tests")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "1")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    for table in ("articles", "events", "event_actors", "actors"):
+        session.read.parquet(str(Path(root) / table)).createOrReplaceTempView(table)
+    yield session
+    session.stop()
+
+
+def spark_positions(spark: Any, predicate: Predicate) -> list[tuple[int, int]]:
+    query = (
+        f"SELECT e.article, e.position FROM events e WHERE {to_sql(predicate, 'spark')} ORDER BY {ORDER_BY}"
+    )
+    return [(row[0], row[1]) for row in spark.sql(query).collect()]
+
+
+def corpus_positions(predicate: Predicate) -> list[tuple[int, int]]:
+    where = {(id(a), id(e)): (i, j) for i, a in enumerate(ARTICLES) for j, e in enumerate(a.events)}
+    return [where[id(h.article), id(h.event)] for h in Corpus(ARTICLES).find(predicate)]
+
+
+EVERY_PREDICATE = [
+    of_type("statement", "diplomatic_request"),
+    of_type(Summit),
+    involving("Lavrov"),
+    by("Zakharova") & during("2022-07"),
+    to(Country(code="US")),
+    by("o'brien") | by("back\\slash"),
+    during(datetime(2022, 7, 28, 12, tzinfo=UTC)),
+    ~during("2022-07-28"),
+    mentioning("PHONE") | mentioning("ß"),
+    with_status("made", "jailed"),
+    nationality("US") & ~certainty("confirmed"),
+    certainty("claimed", "possible") | involving("NO"),
+]
+
+
+@pytest.mark.parametrize("predicate", EVERY_PREDICATE, ids=repr)
+def test_spark_gives_the_corpus_answer(spark: Any, predicate: Predicate) -> None:
+    assert spark_positions(spark, predicate) == corpus_positions(predicate)
+
+
+def test_the_questions_are_not_all_empty(spark: Any) -> None:
+    answered = [p for p in EVERY_PREDICATE if corpus_positions(p)]
+    assert len(answered) >= 9
+
+
+@settings(max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(st.data())
+def test_spark_gives_the_corpus_answer_to_random_predicates(spark: Any, data: st.DataObject) -> None:
+    case = data.draw(predicates(Pool.of(ARTICLES), depth=2))
+    assert spark_positions(spark, case.predicate) == corpus_positions(case.predicate)
+
+
+def test_a_predicate_without_sql_form_is_refused_before_spark_sees_it() -> None:
+    with pytest.raises(ValidationError, match="has no SQL form"):
+        to_sql(Predicate(lambda e: True, "anything"), "spark")
