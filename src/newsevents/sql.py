@@ -98,8 +98,11 @@ def _compile(predicate: Predicate, dialect: Dialect) -> str:
         return "(" + f" {kind.upper()} ".join(_compile(p, dialect) for p in plan[1]) + ")"
     if kind == "not":
         return f"(NOT {_compile(plan[1], dialect)})"
-    # Every leaf is TRUE or FALSE: NOT of a NULL would drop rows that Python keeps.
-    return f"coalesce({_leaf(kind, plan, dialect)}, FALSE)"
+    # Every leaf is TRUE or FALSE: NOT of a NULL would drop rows that Python keeps. An actor's
+    # leaf (e.seq IN (subquery) over columns without nulls) is never NULL, and Spark allows such
+    # a subquery only at the top of a condition, not inside a function call such as coalesce.
+    leaf = _leaf(kind, plan, dialect)
+    return leaf if kind in ("actor", "nationality") else f"coalesce({leaf}, FALSE)"
 
 
 def _in(column: str, values: list[str], dialect: Dialect) -> str:
