@@ -35,7 +35,7 @@ pa = pytest.importorskip("pyarrow", reason="the arrow extra (pyarrow) is not ins
 pq = pytest.importorskip("pyarrow.parquet", reason="the arrow extra (pyarrow) is not installed")
 
 from newsevents._columnar import Encoder, _builtin_parties  # noqa: E402 -- after the skip
-from newsevents.arrow import FORMAT_VERSION, from_arrow, read_parquet, schemas, to_arrow, write_parquet  # noqa: E402
+from newsevents.arrow import LAYOUT_VERSION, from_arrow, read_parquet, schemas, to_arrow, write_parquet  # noqa: E402
 
 WIRE = Organization(name="Wire")
 PUBLISHED = datetime(2022, 7, 28, 22, 23, tzinfo=UTC)
@@ -90,7 +90,7 @@ def test_four_tables_with_the_format_version_in_their_metadata() -> None:
     tables = to_arrow([seed_article()])
     assert list(tables) == ["articles", "events", "event_actors", "actors"]
     for name, table in tables.items():
-        assert table.schema.metadata[b"newsevents.format_version"] == str(FORMAT_VERSION).encode()
+        assert table.schema.metadata[b"newsevents.layout_version"] == str(LAYOUT_VERSION).encode()
         assert table.schema.metadata[b"newsevents.table"] == name.encode()
         assert table.schema == schemas()[name]
     assert tables["articles"].num_rows == 1
@@ -235,9 +235,9 @@ def test_a_newer_format_version_is_a_clear_error(tmp_path: Path) -> None:
     events = tmp_path / "ds" / "events" / "part-0.parquet"
     table = pq.read_table(events)
     meta = dict(table.schema.metadata)
-    meta[b"newsevents.format_version"] = str(FORMAT_VERSION + 1).encode()
+    meta[b"newsevents.layout_version"] = str(LAYOUT_VERSION + 1).encode()
     pq.write_table(table.replace_schema_metadata(meta), events)
-    with pytest.raises(ValidationError, match=r"format version 2 is newer than this newsevents reads \(1\)"):
+    with pytest.raises(ValidationError, match=r"layout version 2 is newer than this newsevents reads \(1\)"):
         read_parquet(tmp_path / "ds")
 
 

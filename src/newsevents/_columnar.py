@@ -36,8 +36,8 @@ from newsevents.events import (
 from newsevents.query import ROLES, _texts, actor_terms
 from newsevents.serialize import to_dict
 
-FORMAT_VERSION: Final = 1
-"""The version of the layout, written in every file's metadata; readers refuse a newer one."""
+LAYOUT_VERSION: Final = 1
+"""The version of the four tables' layout, in each file's metadata; readers refuse a newer one."""
 
 TABLES: Final = ("articles", "events", "event_actors", "actors")
 

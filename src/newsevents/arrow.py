@@ -39,13 +39,13 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from newsevents._columnar import COLUMNS, FORMAT_VERSION, TABLES, Encoder
+from newsevents._columnar import COLUMNS, LAYOUT_VERSION, TABLES, Encoder
 from newsevents._columnar_read import decode
 from newsevents.article import Article
 from newsevents.errors import ValidationError
 from newsevents.serialize import read_jsonl
 
-__all__ = ["FORMAT_VERSION", "from_arrow", "read_parquet", "schemas", "to_arrow", "write_parquet"]
+__all__ = ["LAYOUT_VERSION", "from_arrow", "read_parquet", "schemas", "to_arrow", "write_parquet"]
 
 _TYPES: dict[str, pa.DataType] = {
     "int64": pa.int64(),
@@ -56,7 +56,7 @@ _TYPES: dict[str, pa.DataType] = {
     "[str]": pa.list_(pa.string()),
     "[int64]": pa.list_(pa.int64()),
 }
-_VERSION_KEY = b"newsevents.format_version"
+_VERSION_KEY = b"newsevents.layout_version"
 _TABLE_KEY = b"newsevents.table"
 
 
@@ -65,7 +65,7 @@ def schemas() -> dict[str, pa.Schema]:
     return {
         table: pa.schema(
             [pa.field(name, _TYPES[kind]) for name, kind in columns.items()],
-            metadata={_VERSION_KEY: str(FORMAT_VERSION).encode(), _TABLE_KEY: table.encode()},
+            metadata={_VERSION_KEY: str(LAYOUT_VERSION).encode(), _TABLE_KEY: table.encode()},
         )
         for table, columns in COLUMNS.items()
     }
@@ -261,15 +261,15 @@ def _check_schema(table: str, schema: pa.Schema, where: str) -> None:
     meta = schema.metadata or {}
     raw = meta.get(_VERSION_KEY)
     if raw is None:
-        raise ValidationError.single(where, "not a newsevents table: no format version in its metadata")
+        raise ValidationError.single(where, "not a newsevents table: no layout version in its metadata")
     try:
         version = int(raw)
     except ValueError:
-        raise ValidationError.single(where, f"unreadable format version {raw!r}") from None
-    if version > FORMAT_VERSION:
+        raise ValidationError.single(where, f"unreadable layout version {raw!r}") from None
+    if version > LAYOUT_VERSION:
         raise ValidationError.single(
             where,
-            f"format version {version} is newer than this newsevents reads ({FORMAT_VERSION});"
+            f"layout version {version} is newer than this newsevents reads ({LAYOUT_VERSION});"
             " upgrade newsevents",
         )
     missing = [name for name in COLUMNS[table] if name not in schema.names]
