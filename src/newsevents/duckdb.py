@@ -38,7 +38,7 @@ from newsevents.errors import ValidationError
 from newsevents.query import Predicate
 from newsevents.sql import ORDER_BY, literal, to_sql
 
-__all__ = ["connect", "find", "find_ids", "select", "to_sql"]
+__all__ = ["connect", "find", "find_ids", "select"]  # to_sql is importable here too; it is newsevents.sql's
 
 
 def connect(
