@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from _seed import seed_article
 from newsevents import (
@@ -79,13 +80,13 @@ def test_duckdb_agrees_on_actor_names_and_respelled_ids(drawn: tuple[list[Articl
 
 
 @settings(max_examples=10)
-@given(corpora_and_predicates())
+@given(corpora_and_predicates(), st.sampled_from([None, "year"]))
 def test_find_from_parquet_files_gives_the_corpus_hits(
-    tmp_path_factory: pytest.TempPathFactory, drawn: tuple[list[Article], Case]
+    tmp_path_factory: pytest.TempPathFactory, drawn: tuple[list[Article], Case], partition: str | None
 ) -> None:
     articles, case = drawn
     root = tmp_path_factory.mktemp("ds") / "ds"
-    write_parquet(articles, root, batch_size=2)
+    write_parquet(articles, root, batch_size=2, partition_by=partition)  # type: ignore[arg-type]
     assert nd.find(nd.connect(root), case.predicate) == Corpus(articles).find(case.predicate)
 
 
@@ -183,3 +184,29 @@ def test_the_session_time_zone_is_utc(tmp_path: Path) -> None:
 def test_connect_to_a_missing_dataset_is_a_validation_error(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="no Parquet dataset here"):
         nd.connect(tmp_path / "nowhere")
+
+
+def test_connect_refuses_a_newer_layout_version_read_from_the_footer(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
+    write_parquet([seed_article()], tmp_path / "ds")
+    actors = tmp_path / "ds" / "actors" / "part-0.parquet"
+    table = pq.read_table(actors)
+    meta = dict(table.schema.metadata)
+    meta[b"newsevents.layout_version"] = b"2"
+    pq.write_table(table.replace_schema_metadata(meta), actors)
+    with pytest.raises(
+        ValidationError, match=r"layout version 2 is newer than this newsevents reads"
+    ) as info:
+        nd.connect(tmp_path / "ds")
+    assert info.value.errors[0].path == str(actors)
+
+
+def test_connect_refuses_a_file_without_a_column_of_its_table(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
+    write_parquet([seed_article()], tmp_path / "ds")
+    events = tmp_path / "ds" / "events" / "part-0.parquet"
+    pq.write_table(pq.read_table(events).drop_columns(["texts"]), events)
+    with pytest.raises(ValidationError, match="missing columns: texts"):
+        nd.connect(tmp_path / "ds")

@@ -128,3 +128,32 @@ def test_spark_gives_the_corpus_answer_to_random_predicates(spark: Any, data: st
 def test_a_predicate_without_sql_form_is_refused_before_spark_sees_it() -> None:
     with pytest.raises(ValidationError, match="has no SQL form"):
         to_sql(Predicate(lambda e: True, "anything"), "spark")
+
+
+def convert(batches: Iterator[Any], root: str) -> Iterator[Any]:
+    """The docs' recipe: each Spark task converts its lines into a dataset of its own, ``chunk=K``."""
+    import pyarrow as pa  # noqa: PLC0415 -- runs in the worker
+    from pyspark import TaskContext  # noqa: PLC0415
+
+    from newsevents import from_json  # noqa: PLC0415
+
+    chunk = TaskContext.get().partitionId()
+    lines = (line for batch in batches for line in batch.column("value").to_pylist())
+    count = write_parquet((from_json(Article, line) for line in lines), f"{root}/chunk={chunk:05}")
+    yield pa.RecordBatch.from_pydict({"chunk": [chunk], "articles": [count]})
+
+
+def test_the_scale_recipe_converts_json_lines_with_map_in_arrow(spark: Any, tmp_path: Path) -> None:
+    from functools import partial  # noqa: PLC0415
+
+    from newsevents import dump_jsonl, to_json  # noqa: PLC0415
+    from newsevents.arrow import read_parquet  # noqa: PLC0415
+
+    dump_jsonl(ARTICLES, tmp_path / "in.jsonl")
+    lines = spark.read.text(str(tmp_path / "in.jsonl")).repartition(2)
+    done = lines.mapInArrow(
+        partial(convert, root=str(tmp_path / "out")), "chunk int, articles long"
+    ).collect()
+    assert sum(row["articles"] for row in done) == len(ARTICLES)
+    back = [a for chunk in sorted((tmp_path / "out").iterdir()) for a in read_parquet(chunk)]
+    assert sorted(to_json(a) for a in back) == sorted(to_json(a) for a in ARTICLES)

@@ -39,7 +39,16 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from newsevents._columnar import COLUMNS, LAYOUT_VERSION, TABLES, Encoder
+from newsevents._columnar import (
+    COLUMNS,
+    LAYOUT_VERSION,
+    TABLE_KEY,
+    TABLES,
+    VERSION_KEY,
+    Encoder,
+    check_table,
+    table_files,
+)
 from newsevents._columnar_read import decode
 from newsevents.article import Article
 from newsevents.errors import ValidationError
@@ -56,8 +65,6 @@ _TYPES: dict[str, pa.DataType] = {
     "[str]": pa.list_(pa.string()),
     "[int64]": pa.list_(pa.int64()),
 }
-_VERSION_KEY = b"newsevents.layout_version"
-_TABLE_KEY = b"newsevents.table"
 
 
 def schemas() -> dict[str, pa.Schema]:
@@ -65,7 +72,7 @@ def schemas() -> dict[str, pa.Schema]:
     return {
         table: pa.schema(
             [pa.field(name, _TYPES[kind]) for name, kind in columns.items()],
-            metadata={_VERSION_KEY: str(LAYOUT_VERSION).encode(), _TABLE_KEY: table.encode()},
+            metadata={VERSION_KEY: str(LAYOUT_VERSION).encode(), TABLE_KEY: table.encode()},
         )
         for table, columns in COLUMNS.items()
     }
@@ -258,40 +265,16 @@ def _by_year(events: pa.Table) -> Iterator[tuple[int, pa.Table]]:
 
 
 def _check_schema(table: str, schema: pa.Schema, where: str) -> None:
-    meta = schema.metadata or {}
-    raw = meta.get(_VERSION_KEY)
-    if raw is None:
-        raise ValidationError.single(where, "not a newsevents table: no layout version in its metadata")
-    try:
-        version = int(raw)
-    except ValueError:
-        raise ValidationError.single(where, f"unreadable layout version {raw!r}") from None
-    if version > LAYOUT_VERSION:
-        raise ValidationError.single(
-            where,
-            f"layout version {version} is newer than this newsevents reads ({LAYOUT_VERSION});"
-            " upgrade newsevents",
-        )
-    missing = [name for name in COLUMNS[table] if name not in schema.names]
-    if missing:
-        raise ValidationError.single(where, f"missing columns: {', '.join(missing)}")
+    check_table(table, (schema.metadata or {}).get(VERSION_KEY), schema.names, where)
 
 
 def table_paths(root: str | os.PathLike[str]) -> dict[str, Path]:
     """The directory of each table of a dataset, checked: present, and of a version this reads."""
-    base = Path(root)
-    if not base.is_dir():
-        raise ValidationError.single(str(base), "no Parquet dataset here (expected a directory)")
-    paths = {}
-    for table in TABLES:
-        folder = base / table
-        files = sorted(folder.rglob("*.parquet")) if folder.is_dir() else []
-        if not files:
-            raise ValidationError.single(str(folder), f"missing table {table!r} (no Parquet files)")
+    paths = table_files(root)
+    for table, files in paths.items():
         for file in files:
             _check_schema(table, pq.read_schema(file), str(file))
-        paths[table] = folder
-    return paths
+    return {table: Path(root) / table for table in paths}
 
 
 def _read(folder: Path, table: str, filters: Any = None) -> pa.Table:

@@ -30,9 +30,8 @@ from typing import Any
 
 import duckdb
 
-from newsevents._columnar import COLUMNS
+from newsevents._columnar import COLUMNS, VERSION_KEY, check_table, table_files
 from newsevents._columnar_read import decode
-from newsevents.arrow import _check_schema, table_paths
 from newsevents.corpus import Hit
 from newsevents.errors import ValidationError
 from newsevents.query import Predicate
@@ -60,20 +59,38 @@ def connect(
         for table in COLUMNS:
             if table not in root:
                 raise ValidationError.single(f"tables.{table}", "missing table")
-            _check_schema(table, root[table].schema, f"tables.{table}")
+            schema = root[table].schema
+            version = (schema.metadata or {}).get(VERSION_KEY)
+            check_table(table, version, schema.names, f"tables.{table}")
             con.register(f"_newsevents_{table}", root[table])
             columns = ", ".join(COLUMNS[table])
             con.execute(f"CREATE OR REPLACE VIEW {table} AS SELECT {columns} FROM _newsevents_{table}")
         return con
-    paths = table_paths(root)  # checks that every table is there, of a version this reads
-    for table, folder in paths.items():
-        files = literal(str(Path(folder) / "**" / "*.parquet"))
+    for table, files in table_files(root).items():
+        _check_files(con, table, files)
+        listed = ", ".join(literal(str(f)) for f in files)
         columns = ", ".join(COLUMNS[table])
         con.execute(
             f"CREATE OR REPLACE VIEW {table} AS"
-            f" SELECT {columns} FROM read_parquet({files}, hive_partitioning = false)"
+            f" SELECT {columns} FROM read_parquet([{listed}], hive_partitioning = false)"
         )
     return con
+
+
+def _check_files(con: duckdb.DuckDBPyConnection, table: str, files: list[Path]) -> None:
+    """The layout's checks of each file, from its footer, read by DuckDB (no pyarrow to import)."""
+    listed = ", ".join(literal(str(f)) for f in files)
+    versions = dict(
+        con.execute(
+            f"SELECT file_name, decode(value) FROM parquet_kv_metadata([{listed}])"
+            " WHERE decode(key) = 'newsevents.layout_version'"
+        ).fetchall()
+    )
+    names: dict[str, list[str]] = {}
+    for file_name, name in con.execute(f"SELECT file_name, name FROM parquet_schema([{listed}])").fetchall():
+        names.setdefault(file_name, []).append(name)
+    for file in files:
+        check_table(table, versions.get(str(file)), names.get(str(file), []), str(file))
 
 
 def select(predicate: Predicate, columns: str = "e.article, e.position, e.article_id, e.id") -> str:
