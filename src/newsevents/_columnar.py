@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any, Final
 
 import attrs
@@ -150,41 +148,6 @@ def offset_seconds(moment: datetime, path: str) -> int:
     if offset.microseconds:
         raise ValidationError.single(path, f"expected a UTC offset in whole seconds, found {offset}")
     return offset.days * 86400 + offset.seconds
-
-
-def table_files(root: str | os.PathLike[str]) -> dict[str, list[Path]]:
-    """The Parquet files of each table of a dataset; a missing dataset or table is a ValidationError."""
-    base = Path(root)
-    if not base.is_dir():
-        raise ValidationError.single(str(base), "no Parquet dataset here (expected a directory)")
-    found = {}
-    for table in TABLES:
-        folder = base / table
-        files = sorted(folder.rglob("*.parquet")) if folder.is_dir() else []
-        if not files:
-            raise ValidationError.single(str(folder), f"missing table {table!r} (no Parquet files)")
-        found[table] = files
-    return found
-
-
-def check_table(table: str, version: bytes | str | None, names: Iterable[str], where: str) -> None:
-    """Refuse a file without the layout's version, of a newer version, or without a column of the table."""
-    if version is None:
-        raise ValidationError.single(where, "not a newsevents table: no layout version in its metadata")
-    try:
-        number = int(version)
-    except ValueError:
-        raise ValidationError.single(where, f"unreadable layout version {version!r}") from None
-    if number > LAYOUT_VERSION:
-        raise ValidationError.single(
-            where,
-            f"layout version {number} is newer than this newsevents reads ({LAYOUT_VERSION});"
-            " upgrade newsevents",
-        )
-    present = set(names)
-    missing = [name for name in COLUMNS[table] if name not in present]
-    if missing:
-        raise ValidationError.single(where, f"missing columns: {', '.join(missing)}")
 
 
 def _canonical(data: Any) -> str:

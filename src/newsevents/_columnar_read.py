@@ -1,4 +1,4 @@
-"""Columns of the four tables back to articles. Private; see :mod:`newsevents.arrow`.
+"""Reading a dataset: its files checked, its columns back to articles. Private; see :mod:`newsevents.arrow`.
 
 Rows are turned into the JSON form (dicts) and loaded with :func:`~newsevents.from_dict`,
 so that what comes back from a file is validated exactly as a JSON document is.
@@ -7,11 +7,14 @@ so that what comes back from a file is validated exactly as a JSON document is.
 from __future__ import annotations
 
 import json
+import os
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
+from newsevents._columnar import COLUMNS, LAYOUT_VERSION, TABLES
 from newsevents.article import Article
 from newsevents.errors import ErrorDetail, ValidationError
 from newsevents.serialize import from_dict
@@ -28,6 +31,41 @@ _TAG_FIELDS = {
     ),
     "detention": (("status", "charges"), ("detainee", "held_by"), ()),
 }
+
+
+def table_files(root: str | os.PathLike[str]) -> dict[str, list[Path]]:
+    """The Parquet files of each table of a dataset; a missing dataset or table is a ValidationError."""
+    base = Path(root)
+    if not base.is_dir():
+        raise ValidationError.single(str(base), "no Parquet dataset here (expected a directory)")
+    found = {}
+    for table in TABLES:
+        folder = base / table
+        files = sorted(folder.rglob("*.parquet")) if folder.is_dir() else []
+        if not files:
+            raise ValidationError.single(str(folder), f"missing table {table!r} (no Parquet files)")
+        found[table] = files
+    return found
+
+
+def check_table(table: str, version: bytes | str | None, names: Iterable[str], where: str) -> None:
+    """Refuse a file without the layout's version, of a newer version, or without a column of the table."""
+    if version is None:
+        raise ValidationError.single(where, "not a newsevents table: no layout version in its metadata")
+    try:
+        number = int(version)
+    except ValueError:
+        raise ValidationError.single(where, f"unreadable layout version {version!r}") from None
+    if number > LAYOUT_VERSION:
+        raise ValidationError.single(
+            where,
+            f"layout version {number} is newer than this newsevents reads ({LAYOUT_VERSION});"
+            " upgrade newsevents",
+        )
+    present = set(names)
+    missing = [name for name in COLUMNS[table] if name not in present]
+    if missing:
+        raise ValidationError.single(where, f"missing columns: {', '.join(missing)}")
 
 
 def iso(us: int, offset: int) -> str:

@@ -46,10 +46,8 @@ from newsevents._columnar import (
     TABLES,
     VERSION_KEY,
     Encoder,
-    check_table,
-    table_files,
 )
-from newsevents._columnar_read import decode
+from newsevents._columnar_read import check_table, decode, table_files
 from newsevents.article import Article
 from newsevents.errors import ValidationError
 from newsevents.serialize import read_jsonl

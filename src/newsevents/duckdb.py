@@ -30,8 +30,8 @@ from typing import Any
 
 import duckdb
 
-from newsevents._columnar import COLUMNS, VERSION_KEY, check_table, table_files
-from newsevents._columnar_read import decode
+from newsevents._columnar import COLUMNS, VERSION_KEY
+from newsevents._columnar_read import check_table, decode, table_files
 from newsevents.corpus import Hit
 from newsevents.errors import ValidationError
 from newsevents.query import Predicate
