@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import attrs
@@ -9,6 +10,7 @@ import pytest
 
 from _seed import seed_article
 from newsevents import Article, dump_jsonl, to_json
+from newsevents.cli import main
 from test_cli import run
 
 pytest.importorskip("pyarrow", reason="the arrow extra (pyarrow) is not installed")
@@ -97,3 +99,19 @@ def test_query_of_two_datasets_or_a_broken_one_is_a_one_line_error(
     assert broken.status == 2
     assert broken.err.startswith("newsevents: error: ")
     assert "missing table 'articles'" in broken.err
+
+
+class Terminal(io.StringIO):
+    """Standard error as a terminal: where convert shows its progress."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_convert_shows_progress_on_a_terminal_only(articles: list[Article], tmp_path: Path) -> None:
+    dump_jsonl(articles, tmp_path / "in.jsonl")
+    out, err = io.StringIO(), Terminal()
+    assert main(["convert", str(tmp_path / "in.jsonl"), str(tmp_path / "ds")], out=out, err=err) == 0
+    assert err.getvalue().startswith("\r3 articles, 45 events (")
+    assert err.getvalue().endswith(" events/s)\n")
+    assert out.getvalue() == f"3 articles written to {tmp_path / 'ds'}\n"
