@@ -210,3 +210,19 @@ def test_connect_refuses_a_file_without_a_column_of_its_table(tmp_path: Path) ->
     pq.write_table(pq.read_table(events).drop_columns(["texts"]), events)
     with pytest.raises(ValidationError, match="missing columns: texts"):
         nd.connect(tmp_path / "ds")
+
+
+def test_a_year_9999_period_whose_end_lies_past_datetime_max_in_utc() -> None:
+    west = timezone(timedelta(hours=-5))
+    last_day = TimeRef(start=datetime(9999, 12, 31, tzinfo=west))  # ends 10000-01-01 05:00 UTC
+    articles = [article(said("last", last_day), said("early", TimeRef.of(2022, 7, 1)))]
+    con = nd.connect(to_arrow(articles))
+    for predicate, expected in [
+        (during("9999-12-31"), ["last"]),
+        (during(datetime(9999, 12, 31, 23, 59, tzinfo=UTC)), ["last"]),
+        (during("2022", "9999"), ["early", "last"]),
+        (~during("9999"), ["early"]),
+    ]:
+        assert [e for _, e in nd.find_ids(con, predicate)] == expected
+        assert [h.event.id for h in Corpus(articles).find(predicate)] == expected
+    assert nd.find(con, during("9999-12-31"))[0].event.when == last_day
