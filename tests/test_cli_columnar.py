@@ -97,7 +97,10 @@ def test_query_of_two_datasets_or_a_broken_one_is_a_one_line_error(
     (tmp_path / "empty").mkdir()
     broken = run("query", tmp_path / "empty")
     assert broken.status == 2
-    assert broken.err.startswith("newsevents: error: ")
+    assert broken.err.startswith(
+        f"newsevents: error: cannot read {tmp_path / 'empty'} as a Parquet dataset: "
+    )
+    assert broken.err.count("\n") == 1
     assert "missing table 'articles'" in broken.err
 
 

@@ -106,4 +106,11 @@ def dataset_hits(paths: Sequence[str], predicate: Predicate | None, limit: int |
     _require("pyarrow", "arrow")
     from newsevents import duckdb as nd  # noqa: PLC0415 -- the extra, only when asked for
 
-    return nd.find(nd.connect(paths[0]), predicate if predicate is not None else of_type(Event), limit=limit)
+    try:
+        con = nd.connect(paths[0])
+    except ValidationError as exc:  # a folder that is not a dataset: what a file that is not JSON gets
+        first = exc.errors[0]
+        raise CommandError(
+            f"cannot read {paths[0]} as a Parquet dataset: {first.path}: {first.message}"
+        ) from None
+    return nd.find(con, predicate if predicate is not None else of_type(Event), limit=limit)
