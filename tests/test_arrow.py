@@ -143,8 +143,19 @@ def test_an_actor_key_collision_takes_the_next_free_key() -> None:
     columns |= {"terms": [], "json": []}
     russia = encoder.actor(Country(code="RU"), columns)
     clash = Encoder()
-    clash._digests[russia] = b"another actor's digest"  # the same 64 bits, another actor
-    assert clash.actor(Country(code="RU"), {k: [] for k in columns}) == russia + 1
+    clash._digests[russia] = 12345  # the same 64 bits, another actor's digest
+    again = {k: [] for k in columns}
+    assert clash.actor(Country(code="RU"), again) == russia + 1
+    assert again["key"] == [russia + 1]
+
+
+def test_an_actor_in_a_later_batch_keeps_its_key_and_gets_no_second_row() -> None:
+    encoder = Encoder()
+    first = encoder.encode([article(Statement(id="s", speaker=Country(code="RU"), text="a", quotes=("a",)))])
+    second = encoder.encode([article(Statement(id="t", speaker=Country(code="RU"), text="b", quotes=("b",)))])
+    assert first["actors"]["name"] == ["Russia"]
+    assert second["actors"]["key"] == []
+    assert second["events"][0]["speaker"] == first["events"][0]["speaker"] == first["actors"]["key"][0]
 
 
 # ---------------------------------------------------------------- exact round trips

@@ -159,11 +159,14 @@ class Encoder:
     """Articles to columns, batch by batch; remembers the actors written so far (their keys)."""
 
     def __init__(self) -> None:
-        self._keys: dict[Actor, int] = {}
-        self._digests: dict[int, bytes] = {}
-        # Keys by object identity within one batch: objects shared between events skip the hash of
-        # their value. Cleared after each batch, so that it holds no more than the batch's actors.
+        # What is kept for the whole write: per distinct actor, its 128-bit digest and its key (about
+        # 250 bytes), never the actor itself, so that memory grows with the actors, not their size.
+        self._keys: dict[int, int] = {}  # digest -> key
+        self._digests: dict[int, int] = {}  # key -> digest: a taken key, and by whom (collisions)
+        # Within one batch: keys by object identity (objects shared between events) and by value.
+        # Cleared after each batch, so that they hold no more than the batch's actors.
         self._batch_keys: dict[int, tuple[Actor, int]] = {}
+        self._batch_values: dict[Actor, int] = {}
         self.articles_seen = 0
         self.events_seen = 0
 
@@ -181,6 +184,7 @@ class Encoder:
                 )
             self._article(article, out)
         self._batch_keys.clear()
+        self._batch_values.clear()
         return out
 
     # ------------------------------------------------------------ actors
@@ -190,16 +194,18 @@ class Encoder:
         seen = self._batch_keys.get(id(actor))
         if seen is not None and seen[0] is actor:
             return seen[1]
-        key = self._keys.get(actor)
+        key = self._batch_values.get(actor)
         if key is not None:
             self._batch_keys[id(actor)] = (actor, key)
             return key
         text = _canonical(to_dict(actor))
-        digest = hashlib.blake2b(text.encode(), digest_size=16).digest()
-        key = int.from_bytes(digest[:8], "big", signed=True)
-        while key in self._digests and self._digests[key] != digest:
-            key = key + 1 if key < 2**63 - 1 else -(2**63)  # a collision: the next free key
-        if key not in self._digests:
+        digest = int.from_bytes(hashlib.blake2b(text.encode(), digest_size=16).digest(), "big")
+        key = self._keys.get(digest)
+        if key is None:
+            key = (digest >> 64) - 2**63  # the first 64 bits, as a signed integer
+            while key in self._digests:  # a collision: another actor has these 64 bits; the next free key
+                key = key + 1 if key < 2**63 - 1 else -(2**63)
+            self._keys[digest] = key
             self._digests[key] = digest
             kind, ident = actor_key(actor)
             actors["key"].append(key)
@@ -209,7 +215,7 @@ class Encoder:
             actors["nationality"].append(list(actor.nationality) if isinstance(actor, Person) else [])
             actors["terms"].append(sorted(actor_terms(actor)))
             actors["json"].append(text)
-        self._keys[actor] = key
+        self._batch_values[actor] = key
         self._batch_keys[id(actor)] = (actor, key)
         return key
 
