@@ -71,6 +71,10 @@ _EXTERNAL = (
     "argparse",
     "attr",
     "attrs",
+    "duckdb",
+    "_duckdb",
+    "pa",
+    "pyarrow",
     "cattrs",
     "collections",
     "datetime",
@@ -89,6 +93,7 @@ nitpick_ignore_regex = [
     # Bare names that the annotations use from the standard library and typing.
     ("py:.*", r"(datetime|date|timedelta|tzinfo|timezone|relativedelta|Path|PathLike|IO|TextIO|Any)"),
     ("py:.*", r"(Callable|Iterable|Iterator|Sequence|Mapping|Collection|NamedTuple|TypeVar|TypeAlias)"),
+    ("py:.*", r"(Literal|Final|Source|Dialect)"),
     ("py:.*", r"(SearchStrategy|st\.SearchStrategy|DrawFn|InvalidArgument|E|T|M)"),
     # Type variables of generic signatures (``from_dict(cls: type[T], ...) -> T``).
     ("py:class", r"newsevents(\.\w+)*\.[A-Z]"),

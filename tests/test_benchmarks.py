@@ -110,3 +110,36 @@ def test_report_benchmark_runs_and_reports() -> None:
     assert 0 < report["seed_page_bytes"] <= 100_000
     assert report["load_ms_median"] > 0
     assert report["drawn_ms_median"] >= report["load_ms_median"]
+
+
+def test_columnar_benchmark_runs_and_agrees_with_the_corpus(tmp_path: Path) -> None:
+    pytest.importorskip("duckdb", reason="the duckdb extra is not installed")
+    out = tmp_path / "columnar.json"
+    script = str(ROOT / "benchmarks" / "columnar.py")
+    argv = [sys.executable, script, "--events", "2000", "--repeat", "1", "--json", str(out)]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr  # the script asserts DuckDB's answers are the Corpus's
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["events"] == 2000
+    assert [q["question"] for q in report["questions"]] == [
+        "actor",
+        "type + time window",
+        "type + actor + time",
+        "held by RU, US citizens",
+    ]
+    assert 0 < report["size_ratio"] < 1
+    assert "DuckDB ms" in done.stdout
+
+
+@pytest.mark.slow
+def test_write_parquet_from_1_gb_of_json_lines_stays_within_a_bounded_peak(tmp_path: Path) -> None:
+    out = tmp_path / "memory.json"
+    script = str(ROOT / "benchmarks" / "columnar.py")
+    argv = [sys.executable, script, "--memory", "1000", "--json", str(out)]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=3600, check=False)
+    assert done.returncode == 0, done.stderr
+    small, large = json.loads(out.read_text(encoding="utf-8"))["runs"]
+    assert large["jsonl_mb"] >= 1000
+    # Ten times the input, about the same peak: what grows is one key per distinct actor.
+    assert large["peak_rss_mib"] < small["peak_rss_mib"] * 1.5
+    assert large["peak_rss_mib"] < 1024

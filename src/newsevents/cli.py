@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, NoReturn, TextIO
 
-from newsevents import __version__
+from newsevents import __version__, _cli_columnar
 from newsevents._jsontext import DEFAULT_LIMITS, Limits, is_blank, parse, unreadable
 from newsevents.article import Article
 from newsevents.checks import Severity, check
@@ -386,8 +386,11 @@ def _predicate(args: argparse.Namespace) -> Predicate | None:
 
 def _query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     predicate = _predicate(args)
-    corpus = Corpus(article for _, _, article in _articles(args.files, err, args.limits))
-    hits = corpus.find(predicate) if predicate is not None else corpus.scan(_everything())
+    if any(os.path.isdir(f) for f in args.files):  # a Parquet dataset, asked through DuckDB
+        hits = _cli_columnar.dataset_hits(args.files, predicate, args.limit)
+    else:
+        corpus = Corpus(article for _, _, article in _articles(args.files, err, args.limits))
+        hits = corpus.find(predicate) if predicate is not None else corpus.scan(_everything())
     if args.limit is not None:
         hits = hits[: args.limit]
     if args.html is not None or args.open:
@@ -483,8 +486,10 @@ def _parser() -> _Parser:
     _page_flags(display)
     display.set_defaults(run=_show)
 
-    query = commands.add_parser("query", parents=[reading], help="find events across files")
-    query.add_argument("files", nargs="+", metavar="FILE")
+    query = commands.add_parser("query", parents=[reading], help="find events across files or a dataset")
+    query.add_argument(
+        "files", nargs="+", metavar="FILE", help="JSON, JSON Lines, or one Parquet dataset directory"
+    )
     query.add_argument("--type", action="append", metavar="T", help="event type tag, e.g. statement")
     query.add_argument("--actor", action="append", metavar="A", help="involving this actor (name, id, code)")
     query.add_argument("--by", action="append", metavar="A", help="with this actor on the acting side")
@@ -497,6 +502,8 @@ def _parser() -> _Parser:
     query.add_argument("--limit", type=_count, metavar="N", help="at most N events")
     _page_flags(query)
     query.set_defaults(run=_query)
+
+    _cli_columnar.add_convert(commands, reading)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the JSON form of a type")
     schema.add_argument(
@@ -519,7 +526,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     except _UsageError as exc:
         err.write(f"newsevents: error: {exc}\n")
         return 2
-    except NewsEventsError as exc:  # pragma: no cover - every known case is a _UsageError
+    except NewsEventsError as exc:  # a dataset that cannot be read, an extra that is not installed
         err.write(f"newsevents: error: {str(exc).splitlines()[0]}\n")
         return 2
     except BrokenPipeError:  # `newsevents query ... | head`

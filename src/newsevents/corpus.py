@@ -14,7 +14,7 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import datetime, timedelta
-from typing import IO, NamedTuple, SupportsIndex, overload
+from typing import IO, Any, NamedTuple, SupportsIndex, overload
 
 from newsevents._jsontext import DEFAULT_LIMITS, Limits
 from newsevents.article import Article
@@ -258,6 +258,13 @@ class Corpus:
         """Load articles from JSON Lines (:func:`~newsevents.read_jsonl` explains the arguments)."""
         share = share_entities
         return cls(read_jsonl(file_or_path, Article, on_error=on_error, limits=limits, share_entities=share))
+
+    @classmethod
+    def from_parquet(cls, root: str | os.PathLike[str], *, filters: Any = None) -> Corpus:
+        """Load a Parquet dataset (the ``arrow`` extra); see :func:`newsevents.arrow.read_parquet`."""
+        from newsevents.arrow import read_parquet  # noqa: PLC0415 -- pyarrow is an optional extra
+
+        return cls(read_parquet(root, filters=filters))
 
     def __len__(self) -> int:
         """The number of articles."""

@@ -130,7 +130,11 @@ class Predicate:
     ) -> None:
         self._test = test
         self._label = label
-        self._plan = plan  # what an index can answer: ("type", classes) | ("actor", role, query) | ...
+        # What the predicate asks, as data: for the indexes of a Corpus and for SQL (newsevents.sql).
+        # ("type", classes) | ("actor", role, query) | ("time", low, high) | ("text", casefolded needle)
+        # | ("status", members) | ("nationality", code) | ("certainty", members) | ("and" | "or", parts)
+        # | ("not", predicate); None for a predicate built from a bare function.
+        self._plan = plan
 
     def __call__(self, event: Event) -> bool:
         """Whether ``event`` matches."""
@@ -356,7 +360,11 @@ def mentioning(text: str) -> Predicate:
     if not isinstance(text, str) or not text.strip():
         raise ValidationError.single("mentioning", f"expected non-blank text, found {describe(text)}")
     needle = text.casefold()
-    return Predicate(lambda e: any(needle in t.casefold() for t in _texts(e)), _label("mentioning", [text]))
+    return Predicate(
+        lambda e: any(needle in t.casefold() for t in _texts(e)),
+        _label("mentioning", [text]),
+        ("text", needle),
+    )
 
 
 Status = RequestStatus | DetentionStatus
@@ -375,7 +383,11 @@ def with_status(*statuses: Status | str) -> Predicate:
         wanted.update(matches)
     if not wanted:
         raise ValidationError.single("with_status", "expected at least one status, found none")
-    return Predicate(lambda e: getattr(e, "status", None) in wanted, _label("with_status", statuses))
+    return Predicate(
+        lambda e: getattr(e, "status", None) in wanted,
+        _label("with_status", statuses),
+        ("status", frozenset(wanted)),
+    )
 
 
 def nationality(code: str) -> Predicate:
@@ -388,7 +400,7 @@ def nationality(code: str) -> Predicate:
     def test(event: Event) -> bool:
         return any(isinstance(a, Person) and code in a.nationality for a in event.parties().everyone)
 
-    return Predicate(test, _label("nationality", [code]))
+    return Predicate(test, _label("nationality", [code]), ("nationality", code))
 
 
 def certainty(*levels: Certainty | str) -> Predicate:
@@ -399,4 +411,6 @@ def certainty(*levels: Certainty | str) -> Predicate:
             wanted.add(level if isinstance(level, Certainty) else Certainty(level))
         except ValueError:
             raise ValidationError.single("certainty", f"unknown certainty {describe(level)}") from None
-    return Predicate(lambda e: e.certainty in wanted, _label("certainty", levels))
+    return Predicate(
+        lambda e: e.certainty in wanted, _label("certainty", levels), ("certainty", frozenset(wanted))
+    )
