@@ -136,7 +136,7 @@ def test_any_repeated_key_is_found_on_both_backends(value: dict[str, Any], data:
     key = data.draw(st.sampled_from(sorted(value)))
     body = orjson.dumps(value).decode()
     text = "{" + json.dumps(key, ensure_ascii=False) + ":null," + body[1:]
-    path = newsevents._jsontext.child_path("$", key)
+    path = newsevents.errors.render("$", (key,))
     answers = []
     for name in BACKENDS:
         with backend(name), pytest.raises(ValidationError) as info:
@@ -473,7 +473,8 @@ def test_a_tag_that_names_python_is_just_an_unknown_tag(tag: str, json_backend: 
     text = json.dumps({"type": tag, "id": "x"})
     ((path, message),) = errors_of(Event, text)
     assert path == "$.type"
-    assert message.startswith(f"unknown type {tag!r}; expected one of: ")
+    assert message.startswith(f"unknown type {tag!r}")
+    assert "; expected one of: " in message
 
 
 # ---------------------------------------------------------------- the reader's own regular expressions

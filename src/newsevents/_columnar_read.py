@@ -165,5 +165,5 @@ def decode(articles: Columns, events: Columns, actors: Columns) -> Iterator[Arti
             yield from_dict(Article, data)
         except ValidationError as exc:
             raise ValidationError(
-                ErrorDetail(where + e.path.removeprefix("$"), e.message) for e in exc.errors
+                e.placed(where) if e.root == "$" else e for e in exc.errors
             ) from None

@@ -63,14 +63,15 @@ class Article(Model):
     events: tuple[Event, ...] = ()
     topics: tuple[str, ...] = attrs.field(default=(), metadata=checks(each=(stripped,)))
 
-    def _invariants(self) -> list[tuple[str, str]]:
-        found: list[tuple[str, str]] = []
+    def _invariants(self) -> list[tuple[str | tuple[str | int, ...], str, str]]:
+        found: list[tuple[str | tuple[str | int, ...], str, str]] = []
         if self.updated is not None and self.updated < self.published:
             found.append(
                 (
                     "updated",
                     f"expected a time not before published ({self.published.isoformat()}),"
                     f" found {self.updated.isoformat()}",
+                    "invariant",
                 )
             )
         first: dict[str, int] = {}
@@ -78,8 +79,9 @@ class Article(Model):
             if event.id in first:
                 found.append(
                     (
-                        f"events[{i}].id",
+                        ("events", i, "id"),
                         f"duplicate event id {event.id!r}, first used at events[{first[event.id]}]",
+                        "duplicate_id",
                     )
                 )
             else:
@@ -88,14 +90,15 @@ class Article(Model):
             for j, ref in enumerate(event.related):
                 if ref == event.id:
                     found.append(
-                        (f"events[{i}].related[{j}]", f"an event cannot be related to itself ({ref!r})")
+                        (("events", i, "related", j), f"an event cannot be related to itself ({ref!r})", "reference")
                     )
                 elif ref not in first:
                     known = ", ".join(sorted(first)) or "none"
                     found.append(
                         (
-                            f"events[{i}].related[{j}]",
+                            ("events", i, "related", j),
                             f"expected the id of an event in this article, found {ref!r} (ids: {known})",
+                            "reference",
                         )
                     )
         return found

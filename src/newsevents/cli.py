@@ -22,7 +22,7 @@ from newsevents.article import Article
 from newsevents.checks import Severity, check
 from newsevents.corpus import Corpus, Hit
 from newsevents.entities import Actor, Country, Organization, Person, Place
-from newsevents.errors import ErrorDetail, NewsEventsError, ValidationError
+from newsevents.errors import ErrorDetail, NewsEventsError, ValidationError, render
 from newsevents.events import DetentionStatus, DiplomaticRequest, Event, RequestStatus, Statement, event_types
 from newsevents.query import Predicate, by, during, involving, mentioning, of_type, to, with_status
 from newsevents.schema import json_schema
@@ -201,6 +201,8 @@ def _json_lines(
 
 def _message(detail: ErrorDetail) -> str:
     """A detail's message, naming the command's flags where the library names its Limits."""
+    if detail.code != "limit":
+        return detail.message
     return detail.message.replace("Limits.max_document", "--max-document").replace(
         "Limits.max_string", "--max-string"
     )
@@ -212,8 +214,8 @@ def _where(path: str, doc: Document, detail: ErrorDetail | None = None) -> str:
         return at
     if detail.column is not None:  # text that is not JSON: where in the line it goes wrong
         at = f"{at}:{detail.column}" if doc.line is not None else f"{path}:{detail.line}:{detail.column}"
-    inner = detail.path
-    return f"{at}: {doc.prefix}{inner[1:]}" if inner.startswith("$") else f"{at}: {inner}"
+    # A document's details are located from its own root; the file's prefix ($[3]) goes before them.
+    return f"{at}: {render(doc.prefix, detail.location)}" if detail.root == "$" else f"{at}: {detail.path}"
 
 
 # ---------------------------------------------------------------- commands

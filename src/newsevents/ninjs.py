@@ -255,8 +255,9 @@ def _built(cls: Any, path: str, errors: list[ErrorDetail], **values: Any) -> Any
         return cls(**values)
     except ValidationError as exc:
         for e in exc.errors:
-            field = e.path.split(".", 1)[1] if "." in e.path else ""
-            errors.append(ErrorDetail(f"{path}.{_ENTITY_PATHS.get(field, field)}".rstrip("."), e.message))
+            field = e.location[0] if e.location and isinstance(e.location[0], str) else ""
+            place = f"{path}.{_ENTITY_PATHS.get(field, field)}".rstrip(".")
+            errors.append(ErrorDetail(place, e.message, code=e.code))
         return None
 
 
@@ -390,6 +391,6 @@ def _placed(errors: tuple[ErrorDetail, ...], where: dict[str, str]) -> list[Erro
     """Errors of ``Article(...)`` moved to where their value was in the ninjs item."""
     out = []
     for e in errors:
-        field = re.split(r"[.\[]", e.path.removeprefix("Article."), maxsplit=1)[0]
-        out.append(ErrorDetail(where.get(field, "$"), e.message))
+        field = e.location[0] if e.location else ""
+        out.append(ErrorDetail(where.get(field, "$") if isinstance(field, str) else "$", e.message, code=e.code))
     return out

@@ -20,12 +20,14 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, TypeVar, cast, overload
 
+import attrs
+
 from newsevents._base import LOADING, Model
 from newsevents._codegen import DUMPERS, FORMAT_VERSION, NATIVE, EntityCache, top_loader
 from newsevents._converter import collect, converter, loadable
 from newsevents._jsontext import DEFAULT_LIMITS, Limits, dumps, has_orjson, is_blank, line_writer, parse
 from newsevents.article import Article
-from newsevents.errors import ErrorDetail, ValidationError
+from newsevents.errors import ValidationError
 from newsevents.validators import describe
 
 __all__ = [
@@ -107,7 +109,7 @@ def _load(cls: Any, data: Any, cache: EntityCache | None, *, fast: bool = True) 
         hook = converter.get_structure_hook(cls)
         return hook(data, cls)
     except RecursionError:
-        raise ValidationError.single("$", "the document is nested too deeply") from None
+        raise ValidationError.single(None, "the document is nested too deeply", code="depth") from None
     except Exception as exc:  # noqa: BLE001 -- every failure becomes a ValidationError with paths
         raise ValidationError(collect(exc, "$")) from None
     finally:
@@ -145,7 +147,7 @@ def from_json(cls: Any, data: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -
     'United States'
     """
     if not isinstance(data, (str, bytes, bytearray, memoryview)):
-        raise ValidationError.single("$", f"expected JSON text (str or bytes), found {describe(data)}")
+        raise ValidationError.single(None, f"expected JSON text (str or bytes), found {describe(data)}", code="type")
     return _load(cls, parse(data, limits), None)
 
 
@@ -339,22 +341,24 @@ def line_text(line: str | bytes | _Overlong | _Undecodable, limits: Limits) -> s
     """The text of a line without its LF or CR LF; None for a blank line; an error for an overlong one."""
     if isinstance(line, _Undecodable):
         raise ValidationError.single(
-            "$",
+            None,
             f"expected text in the file's encoding, found bytes it cannot decode ({line.error.reason}, "
             f"byte {line.error.object[line.error.start : line.error.end].hex(' ')}) at this line or, "
             "as a text file decodes ahead, a later one; reading stops here: open the file in binary "
             "mode ('rb') to have each bad line reported and the rest read",
+            code="encoding",
         )
     if isinstance(line, _Overlong):
         raise ValidationError.single(
-            "$",
+            None,
             f"expected a line of at most {limits.max_document:,} {line.unit} (Limits.max_document), "
             f"found {line.size:,}; skipped without holding it in memory",
+            code="limit",
         )
     if isinstance(line, (bytearray, memoryview)):
         line = bytes(line)
     if not isinstance(line, (str, bytes)):
-        raise ValidationError.single("$", f"expected a line of text (str or bytes), found {describe(line)}")
+        raise ValidationError.single(None, f"expected a line of text (str or bytes), found {describe(line)}", code="type")
     line = _chomp(line)
     return None if is_blank(line) else line
 
@@ -373,7 +377,7 @@ def _read_lines(
                 continue
             value = _load(cls, parse(raw, limits), cache)
         except ValidationError as exc:
-            located = ValidationError(ErrorDetail(e.path, e.message, number, e.column) for e in exc.errors)
+            located = ValidationError(attrs.evolve(e, line=number) for e in exc.errors)
             if on_error is None:
                 raise located from None
             on_error(located)

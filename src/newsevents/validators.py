@@ -42,6 +42,7 @@ import attrs
 
 from newsevents import _patterns
 from newsevents._codes.iso3166 import COUNTRY_NAMES
+from newsevents.errors import did_you_mean
 
 __all__ = [
     "Check",
@@ -129,6 +130,8 @@ class Check:
 
     #: The name the schema's ``$comment`` and the docs use for the check.
     name: str = "check"
+    #: The :attr:`~newsevents.ErrorDetail.code` of the problems it finds (see :doc:`/reference/errors`).
+    code: str = "check"
 
     def __call__(self, value: Any) -> str | None:
         """``None`` when ``value`` passes, else a message: what was expected, what was found."""
@@ -177,6 +180,7 @@ class _NonBlank(Check):
 
     __slots__ = ()
     name = "non_blank"
+    code = "blank"
 
     def __call__(self, value: str) -> str | None:
         if not value.strip():
@@ -204,6 +208,7 @@ class _Stripped(Check):
 
     __slots__ = ()
     name = "stripped"
+    code = "whitespace"
 
     def __call__(self, value: str) -> str | None:
         blank = non_blank(value)
@@ -228,6 +233,7 @@ class _Pattern(Check):
 
     __slots__ = ()
     regex: re.Pattern[str]
+    code = "pattern"
 
     def inline(self) -> tuple[str, object]:
         return "{f}({v}) is not None", self.regex.fullmatch
@@ -297,6 +303,7 @@ class _IsoCountry(Check):
 
     __slots__ = ()
     name = "iso_country"
+    code = "country"
 
     def __call__(self, value: str) -> str | None:
         if value in COUNTRY_NAMES:
@@ -304,7 +311,7 @@ class _IsoCountry(Check):
         if value.upper() in COUNTRY_NAMES:
             return (
                 f"expected an upper-case ISO 3166-1 alpha-2 code, found {describe(value)}"
-                f" (did you mean {value.upper()!r}?)"
+                f"{did_you_mean(value, COUNTRY_NAMES)}"
             )
         return f"expected an assigned ISO 3166-1 alpha-2 code, found {describe(value)}"
 
@@ -368,6 +375,7 @@ class _HttpUrl(Check):
 
     __slots__ = ()
     name = "http_url"
+    code = "url"
 
     def __call__(self, value: str) -> str | None:
         if _PLAIN_URL.fullmatch(value) is not None:
@@ -418,6 +426,7 @@ http_url: Final[Check] = _HttpUrl()
 
 @attrs.frozen(repr=False)
 class _Matches(Check):
+    code = "pattern"
     pattern: str
     name: str = attrs.field(default="")
     _regex: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
@@ -459,6 +468,7 @@ def matches(pattern: str) -> Check:
 
 @attrs.frozen(repr=False)
 class _Length(Check):
+    code = "length"
     min: int | None
     max: int | None
     name: str = attrs.field(default="")
@@ -504,6 +514,7 @@ def length(*, min: int | None = None, max: int | None = None) -> Check:
 
 @attrs.frozen(repr=False)
 class _InRange(Check):
+    code = "range"
     ge: float | None
     le: float | None
     name: str = attrs.field(default="")
