@@ -560,7 +560,12 @@ def test_parse_names_the_part_that_failed(text: str, message: str) -> None:
     with pytest.raises(ValidationError) as excinfo:
         TimeRef.parse(text)
     (detail,) = excinfo.value.errors
-    assert (detail.path, detail.root, detail.location, detail.code) == ("TimeRef.parse", "TimeRef.parse", (), "date")
+    assert (detail.path, detail.root, detail.location, detail.code) == (
+        "TimeRef.parse",
+        "TimeRef.parse",
+        (),
+        "date",
+    )
     assert detail.message == message
 
 

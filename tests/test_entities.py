@@ -156,7 +156,10 @@ def test_organization_with_every_field():
     ("kwargs", "expected"),
     [
         ({"name": ""}, [("Organization.name", "must not be blank, found ''")]),
-        ({"name": "RT", "kind": "media"}, [("Organization.kind", "expected an OrgKind, found 'media' (did you mean OrgKind.MEDIA?)")]),
+        (
+            {"name": "RT", "kind": "media"},
+            [("Organization.kind", "expected an OrgKind, found 'media' (did you mean OrgKind.MEDIA?)")],
+        ),
         (
             {"name": "RT", "country": "ru"},
             [

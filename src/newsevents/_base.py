@@ -59,7 +59,7 @@ class Model:
     _value_validators: ClassVar[dict[type, list[tuple[str, Validator]]]] = {}
     _lock: ClassVar[threading.Lock] = threading.Lock()
 
-    def __new__(cls, /, *args: Any, **kwargs: Any) -> Any:  # noqa: ARG004 -- __init__ takes them
+    def __new__(cls, /, *args: Any, **kwargs: Any) -> Any:
         # Python's own complaint about a misspelt keyword names it but not the field that was meant.
         if kwargs:
             try:
@@ -109,7 +109,9 @@ class Model:
 def _invariant_detail(root: str, found: tuple[Any, ...]) -> ErrorDetail:
     where, message = found[0], found[1]
     code = found[2] if len(found) > 2 else "invariant"
-    location = (where,) if isinstance(where, str) and where else () if isinstance(where, str) else tuple(where)
+    location = (
+        (where,) if isinstance(where, str) and where else () if isinstance(where, str) else tuple(where)
+    )
     return ErrorDetail(root=root, location=location, message=message, code=code)
 
 
@@ -264,7 +266,7 @@ def _enum_validator(node: EnumNode) -> Validator:
     cls = node.cls
     name = cls.__name__
     article = "an" if name[:1] in "AEIOU" else "a"
-    members = {str(member.value): f"{name}.{member.name}" for member in cls}  # type: ignore[var-annotated]
+    members = {str(member.value): f"{name}.{member.name}" for member in cls}
 
     def validate(value: Any, where: Where, errors: list[ErrorDetail]) -> bool:
         if isinstance(value, cls):
@@ -288,7 +290,11 @@ def _str_validator(value: Any, where: Where, errors: list[ErrorDetail]) -> bool:
         except UnicodeEncodeError as exc:
             # A lone surrogate cannot be written as UTF-8 (nor read back by orjson).
             errors.append(
-                at(where, f"expected text without lone surrogates, found {exc.object[exc.start]!r}", "encoding")
+                at(
+                    where,
+                    f"expected text without lone surrogates, found {exc.object[exc.start]!r}",
+                    "encoding",
+                )
             )
             return False
     return True

@@ -148,9 +148,14 @@ def _datetime(data: Any, _: Any = None) -> datetime:
     try:
         value = datetime.fromisoformat(data)
     except ValueError:
-        raise _fail(f"expected an ISO 8601 datetime with a UTC offset, found {describe(data)}", "datetime") from None
+        raise _fail(
+            f"expected an ISO 8601 datetime with a UTC offset, found {describe(data)}", "datetime"
+        ) from None
     if value.utcoffset() is None:
-        raise _fail(f"expected a datetime with a UTC offset (timezone-aware), found naive {describe(data)}", "timezone")
+        raise _fail(
+            f"expected a datetime with a UTC offset (timezone-aware), found naive {describe(data)}",
+            "timezone",
+        )
     problem = aware_datetime(value)
     if problem is not None:
         raise _fail(problem, "timezone")
@@ -343,7 +348,9 @@ def _model_hook(cls: type) -> Callable[[Any, Any], Any]:
                     errors.extend(collect(exc, "@", (name,)))
             elif required:
                 errors.append(_detail((name,), "required field is missing", "missing"))
-        errors.extend(_detail((key,), _unknown(key, spec), "unknown_key") for key in data if key not in allowed)
+        errors.extend(
+            _detail((key,), _unknown(key, spec), "unknown_key") for key in data if key not in allowed
+        )
         if errors:
             # The fields that did load still get their value checks: every problem at once.
             errors.extend(field_problems(cls, values, "@"))
@@ -365,7 +372,9 @@ def _in_document_order(errors: list[ErrorDetail], data: dict[str, Any], cls: typ
 
     def where(error: ErrorDetail) -> int:
         key = error.location[0] if error.location else ""
-        return position.get(key, fields.get(key, len(position) + len(fields)))  # type: ignore[call-overload]
+        if not isinstance(key, str):
+            return len(position) + len(fields)
+        return position.get(key, fields.get(key, len(position) + len(fields)))
 
     return sorted(errors, key=where)
 

@@ -201,7 +201,9 @@ def parse(data: str | bytes | bytearray | memoryview, limits: Limits = DEFAULT_L
         )
     if is_blank(text):
         found = "an empty text" if not text else "only whitespace"
-        raise ValidationError([ErrorDetail(message=f"expected a JSON document, found {found}", code="empty", line=1, column=1)])
+        raise ValidationError(
+            [ErrorDetail(message=f"expected a JSON document, found {found}", code="empty", line=1, column=1)]
+        )
     backend = _orjson
     if backend is None:
         value = _strict_parse(text)
@@ -242,7 +244,9 @@ def _after_orjson_refused(text: Text, exc: Any) -> Any:
     value = _strict_parse(text)  # raises for nearly everything orjson refuses (a BOM too)
     if exc.msg.startswith("number is infinity"):
         return value
-    raise ValidationError([ErrorDetail(message=SYNTAX + exc.msg, code=JSON_SYNTAX, line=exc.lineno, column=exc.colno)])
+    raise ValidationError(
+        [ErrorDetail(message=SYNTAX + exc.msg, code=JSON_SYNTAX, line=exc.lineno, column=exc.colno)]
+    )
 
 
 def _written_by_orjson(backend: Any, value: Any, text: Text) -> bool:
@@ -407,7 +411,9 @@ def _decode(text: Text) -> str:
         column = len(before[line_start:].decode("utf-8", "replace")) + 1
         bad = text[exc.start : exc.end].hex(" ")
         message = f"expected UTF-8 text, found byte {bad} ({exc.reason})"
-        raise ValidationError([ErrorDetail(message=message, code="encoding", line=line, column=column)]) from None
+        raise ValidationError(
+            [ErrorDetail(message=message, code="encoding", line=line, column=column)]
+        ) from None
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -486,7 +492,11 @@ def _long_strings(value: Any, limit: int) -> list[ErrorDetail]:
     found: list[ErrorDetail] = []
     for trail, item in _walk(value):
         if isinstance(item, str) and len(item) > limit:
-            found.append(ErrorDetail(location=_location(trail), message=_too_long("a string", item, limit), code="limit"))
+            found.append(
+                ErrorDetail(
+                    location=_location(trail), message=_too_long("a string", item, limit), code="limit"
+                )
+            )
         elif isinstance(item, dict):
             found.extend(
                 ErrorDetail(

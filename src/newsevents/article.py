@@ -90,7 +90,11 @@ class Article(Model):
             for j, ref in enumerate(event.related):
                 if ref == event.id:
                     found.append(
-                        (("events", i, "related", j), f"an event cannot be related to itself ({ref!r})", "reference")
+                        (
+                            ("events", i, "related", j),
+                            f"an event cannot be related to itself ({ref!r})",
+                            "reference",
+                        )
                     )
                 elif ref not in first:
                     known = ", ".join(sorted(first)) or "none"

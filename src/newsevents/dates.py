@@ -212,7 +212,7 @@ class TimeRef(Model):
         >>> TimeRef.parse("2023-13-01")
         Traceback (most recent call last):
           ...
-        newsevents.errors.ValidationError: TimeRef.parse: expected a month from 1 to 12, found month 13 in '2023-13-01'
+        newsevents.errors.ValidationError: TimeRef.parse: expected a month from 1 to 12, found month 13 in ...
         """
         if not isinstance(text, str):
             raise ValidationError.single("TimeRef.parse", f"expected str, found {describe(text)}")
@@ -331,9 +331,10 @@ def _zone(name: str | None, offset: int | None) -> tzinfo | None:
 _ISO_WEEK = re.compile(r"\s*(\d{4})-?W(\d{2})(?:-?([0-9]))?\s*")
 _ISO_NUMERIC = re.compile(r"\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?=$|[T\s])")
 _MONTH_NAMES = (
-    "January February March April May June July August September October November December".split()
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
 )
-_DAY_NAMES = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _parse_parts(text: str) -> tuple[datetime, Precision] | str:

@@ -71,7 +71,8 @@ class ErrorDetail:
 
     Build one with a location (``root`` is ``$`` unless given):
 
-    >>> detail = ErrorDetail(location=("events", 2, "speaker", "name"), message="must not be blank", code="blank")
+    >>> where = ("events", 2, "speaker", "name")
+    >>> detail = ErrorDetail(location=where, message="must not be blank", code="blank")
     >>> detail.path
     '$.events[2].speaker.name'
     >>> str(detail)
@@ -128,7 +129,8 @@ class ErrorDetail:
     def placed(self, root: str, prefix: Sequence[Step] = (), line: int | None = None) -> ErrorDetail:
         """The same problem under a new root, with ``prefix`` before its location (and a line, if given).
 
-        >>> ErrorDetail(root="Person", location=("name",), message="must not be blank").placed("$", ("speaker",)).path
+        >>> detail = ErrorDetail(root="Person", location=("name",), message="must not be blank")
+        >>> detail.placed("$", ("speaker",)).path
         '$.speaker.name'
         """
         return ErrorDetail(
@@ -189,11 +191,18 @@ class ValidationError(NewsEventsError, ValueError):
 
     @classmethod
     def single(
-        cls, path: str | None, message: str, *, root: str | None = None, location: Sequence[Step] = (), code: str = "invalid"
+        cls,
+        path: str | None,
+        message: str,
+        *,
+        root: str | None = None,
+        location: Sequence[Step] = (),
+        code: str = "invalid",
     ) -> ValidationError:
         """Build an error with one detail (the arguments are those of :class:`ErrorDetail`).
 
-        >>> ValidationError.single(None, "expected a slug, found 'A B'", location=("id",), code="pattern").errors[0].path
+        >>> err = ValidationError.single(None, "expected a slug", location=("id",), code="pattern")
+        >>> err.errors[0].path
         '$.id'
         >>> ValidationError.single("$.id", "expected a slug, found 'A B'").errors[0].message
         "expected a slug, found 'A B'"

@@ -392,5 +392,7 @@ def _placed(errors: tuple[ErrorDetail, ...], where: dict[str, str]) -> list[Erro
     out = []
     for e in errors:
         field = e.location[0] if e.location else ""
-        out.append(ErrorDetail(where.get(field, "$") if isinstance(field, str) else "$", e.message, code=e.code))
+        out.append(
+            ErrorDetail(where.get(field, "$") if isinstance(field, str) else "$", e.message, code=e.code)
+        )
     return out

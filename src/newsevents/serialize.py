@@ -147,7 +147,9 @@ def from_json(cls: Any, data: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -
     'United States'
     """
     if not isinstance(data, (str, bytes, bytearray, memoryview)):
-        raise ValidationError.single(None, f"expected JSON text (str or bytes), found {describe(data)}", code="type")
+        raise ValidationError.single(
+            None, f"expected JSON text (str or bytes), found {describe(data)}", code="type"
+        )
     return _load(cls, parse(data, limits), None)
 
 
@@ -358,7 +360,9 @@ def line_text(line: str | bytes | _Overlong | _Undecodable, limits: Limits) -> s
     if isinstance(line, (bytearray, memoryview)):
         line = bytes(line)
     if not isinstance(line, (str, bytes)):
-        raise ValidationError.single(None, f"expected a line of text (str or bytes), found {describe(line)}", code="type")
+        raise ValidationError.single(
+            None, f"expected a line of text (str or bytes), found {describe(line)}", code="type"
+        )
     line = _chomp(line)
     return None if is_blank(line) else line
 
