@@ -223,8 +223,8 @@ class RegistrationError(NewsEventsError, ValueError):
 def did_you_mean(found: object, choices: Iterable[str], shown: Any = repr) -> str:
     """``" (did you mean 'x'?)"`` when ``found`` is text close to one of ``choices``, else ``""``.
 
-    The closest choice by :func:`difflib.get_close_matches`; ``shown`` writes it
-    (``repr`` by default: ``'arrested'``).
+    The closest choice by ``difflib.get_close_matches``, or else one that differs only in
+    letter case; ``shown`` writes it (``repr`` by default: ``'arrested'``).
 
     >>> did_you_mean("arested", ["arrested", "released"])
     " (did you mean 'arrested'?)"
