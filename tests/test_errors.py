@@ -2,7 +2,10 @@
 
 import json
 import pickle
+import subprocess
+import sys
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -512,3 +515,37 @@ def test_every_location_of_an_invalid_document_leads_into_it(case: InvalidDocume
             assert not _follow(case.document, detail.location)
         else:
             assert _follow(case.document, detail.location), detail
+
+
+# ---------------------------------------------------------------- on the command line
+
+
+def _validate(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "newsevents", "validate", *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_the_command_line_places_a_location_under_the_item_of_a_json_array(
+    sample_article: Article, tmp_path: Path
+) -> None:
+    good = to_dict(sample_article)
+    bad = to_dict(sample_article)
+    bad["events"][0]["qoutes"] = bad["events"][0].pop("quotes")
+    path = tmp_path / "two.json"
+    path.write_text(json.dumps([good, bad]), encoding="utf-8")
+    done = _validate(path)
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[0] == (
+        f"{path}: $[1].events[0].qoutes: unknown field (did you mean 'quotes'?); expected one of: "
+        + spec_of(Statement).allowed_text
+    )
+
+
+def test_the_command_line_names_its_option_for_a_limit(tmp_path: Path) -> None:
+    path = tmp_path / "one.json"
+    path.write_text('{"type": "person", "name": "' + "n" * 20 + '"}', encoding="utf-8")
+    done = _validate("--max-string", "10", path)
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[0] == (
+        f"{path}: $.name: expected a string of at most 10 characters (--max-string), found 20"
+    )

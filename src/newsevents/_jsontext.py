@@ -501,7 +501,7 @@ def _long_strings(value: Any, limit: int) -> list[ErrorDetail]:
             found.extend(
                 ErrorDetail(
                     location=_location(trail),
-                    message=f"{_too_long('a key', key, limit)}: {key[:20]!r}...",
+                    message=f"{_too_long('a key', key, limit)}: {describe(key, 24)}",
                     code="limit",
                 )
                 for key in item
