@@ -436,6 +436,25 @@ def test_a_close_value_names_the_close_member() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "code", "message"),
+    [
+        (" ", "blank", "must not be blank, found ' '"),
+        (" Anna", "whitespace", "expected no leading or trailing white space, found ' Anna'"),
+    ],
+)
+def test_one_check_can_find_two_kinds_of_problem(name: str, code: str, message: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        Person(name=name)
+    (detail,) = info.value.errors
+    assert (detail.path, detail.location, detail.code, detail.message) == (
+        "Person.name",
+        ("name",),
+        code,
+        message,
+    )
+
+
 def test_a_misspelt_keyword_names_the_field_meant() -> None:
     with pytest.raises(TypeError) as info:
         Statement(id="s", speaker=Person(name="A B"), text="t", qoutes=("t",))  # type: ignore[call-arg]

@@ -213,7 +213,8 @@ def _run(fns: tuple[Check, ...], value: Any, where: Where, errors: list[ErrorDet
     for fn in fns:
         message = fn(value)
         if message is not None:
-            errors.append(at(where, message, getattr(fn, "code", "check")))
+            code = fn.code_for(value) if isinstance(fn, Check) else "check"  # a plain function is a check too
+            errors.append(at(where, message, code))
             return False
     return True
 

@@ -137,6 +137,10 @@ class Check:
         """``None`` when ``value`` passes, else a message: what was expected, what was found."""
         raise NotImplementedError
 
+    def code_for(self, value: Any) -> str:
+        """The code of the problem ``value`` has (asked only when it fails): :attr:`code` by default."""
+        return self.code
+
     def json_schema(self) -> dict[str, Any] | None:
         """The JSON Schema keywords that state this rule, or ``None`` where JSON Schema cannot."""
         return None
@@ -209,6 +213,9 @@ class _Stripped(Check):
     __slots__ = ()
     name = "stripped"
     code = "whitespace"
+
+    def code_for(self, value: str) -> str:
+        return "whitespace" if value.strip() else "blank"
 
     def __call__(self, value: str) -> str | None:
         blank = non_blank(value)
