@@ -24,6 +24,7 @@ from newsevents import (
     RegistrationError,
     Statement,
     ValidationError,
+    event_types,
     from_dict,
     from_json,
     to_dict,
@@ -269,8 +270,7 @@ DOCUMENT_CASES: dict[str, tuple[tuple[Any, ...], Any, str, str]] = {
         ("events", 0, "type"),
         "statment",
         "tag",
-        "unknown type 'statment' (did you mean 'statement'?); expected one of: 'detention',"
-        " 'diplomatic_request', 'statement'",
+        "unknown type 'statment' (did you mean 'statement'?); expected one of: {tags}",
     ),
     "blank": (("body", 1), " ", "blank", "must not be blank, found ' '"),
     "pattern": (
@@ -327,7 +327,8 @@ def test_each_code_with_its_location_and_message(
     detail = _loaded(doc)
     assert (detail.root, detail.location, detail.code) == ("$", location, code)
     assert detail.path == render("$", location)
-    assert detail.message == message
+    # Other tests register event types of their own: the list is of those registered now.
+    assert detail.message == message.replace("{tags}", ", ".join(repr(t) for t in sorted(event_types())))
 
 
 def test_missing_has_the_key_as_its_location(sample_article: Article, json_backend: str) -> None:
