@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from _seed import seed_article
 from newsevents import (
     Article,
+    Country,
     Detention,
     DiplomaticRequest,
     Organization,
@@ -310,9 +311,8 @@ class Vocabulary:
                     if isinstance(item, dict):
                         types = node_types(item, at)
                         if types is not None and not (types & allowed):
-                            found.append(
-                                f"{at}: a {sorted(types & set(self.parents))} node, expected {sorted(allowed)}"
-                            )
+                            kinds = sorted(types & set(self.parents))
+                            found.append(f"{at}: a {kinds} node, expected {sorted(allowed)}")
                         if "@type" in item:
                             visit(item, at)
                     elif not any(LITERALS[t](item) for t in allowed if t in LITERALS):
@@ -335,9 +335,106 @@ def test_the_seed_article_uses_schema_org_in_domain_and_in_range(vocabulary: Voc
 
 
 @needs_vocabulary
-@settings(max_examples=500, deadline=None)
 @given(nst.articles(max_events=4))
 def test_drawn_articles_use_schema_org_in_domain_and_in_range(
     vocabulary: Vocabulary, article: Article
 ) -> None:
     assert vocabulary.violations(to_schema_org(article)) == []
+
+
+@pytest.mark.slow  # about 12 s of CPU, 40 s on a busy machine: the profile's count above runs every time
+@needs_vocabulary
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(nst.articles(max_events=4))
+def test_500_drawn_articles_use_schema_org_in_domain_and_in_range(
+    vocabulary: Vocabulary, article: Article
+) -> None:
+    assert vocabulary.violations(to_schema_org(article)) == []
+
+
+@needs_vocabulary
+def test_the_vocabulary_check_finds_each_kind_of_violation(vocabulary: Vocabulary) -> None:
+    doc = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "@id": "_:article",
+        "headline": "T",
+        "datePublished": "2022-07-28T22:23:00+05:30:15",
+        "colour": "red",
+        "startTime": "2022-07-28T22:23:00Z",
+        "about": [
+            {
+                "@type": "AskAction",
+                "agent": {"@type": "Country", "@id": "_:country-US", "name": "United States"},
+                "recipient": {"@id": "_:country-US"},
+                "startTime": "2012",
+                "actionStatus": "https://schema.org/CompletedActionStatus",
+            },
+            {"@type": "Action", "actionStatus": {"@id": "https://schema.org/Nothing"}},
+            {"@type": "Protest"},
+        ],
+    }
+    assert vocabulary.violations(doc) == [
+        "$.datePublished: '2022-07-28T22:23:00+05:30:15' is not a literal of ['Date', 'DateTime']",
+        "$.colour: not a schema.org property",
+        "$.startTime: NewsArticle is not in its domain"
+        " ['Action', 'FoodEstablishmentReservation', 'InteractionCounter', 'MediaObject', 'Schedule']",
+        "$.about[0].agent: a ['AdministrativeArea', 'Country', 'Place', 'Thing'] node,"
+        " expected ['Organization', 'Person']",
+        "$.about[0].recipient: a ['AdministrativeArea', 'Country', 'Place', 'Thing'] node,"
+        " expected ['Audience', 'ContactPoint', 'Organization', 'Person']",
+        "$.about[0].startTime: '2012' is not a literal of ['DateTime', 'Time']",
+        "$.about[0].actionStatus: 'https://schema.org/CompletedActionStatus'"
+        " is not a literal of ['ActionStatusType']",
+        "$.about[1].actionStatus: 'https://schema.org/Nothing' is neither described in the document"
+        " nor a schema.org IRI",
+        "$.about[2]: a [] node, expected ['Thing']",
+        "$.about[2]: @type 'Protest' is not a schema.org type",
+    ]
+    fixed = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "T", "about": [
+        {"@type": "AskAction", "actionStatus": {"@id": "https://schema.org/CompletedActionStatus"},
+         "startTime": "2012-01-01T00:00:00+00:00", "agent": {"@type": "GovernmentOrganization", "name": "US"}}
+    ]}  # fmt: skip
+    assert vocabulary.violations(fixed) == []
+
+
+@needs_vocabulary
+def test_countries_that_act_are_their_governments_and_coarse_dates_are_datetimes(
+    vocabulary: Vocabulary, sample_article: Article
+) -> None:
+    russia, us = Country(code="RU"), Country(code="US")
+    statement = attrs.evolve(
+        sample_article.statements[0], speaker=russia, related=(), when=TimeRef.of(2022, 7), summary="Said."
+    )
+    request = attrs.evolve(
+        sample_article.requests[0],
+        requester=us,
+        addressee=russia,
+        related=(),
+        when=TimeRef.of(2022, 7, 28, 9, 30),
+    )
+    doc = to_schema_org(attrs.evolve(sample_article, events=(statement, request)))
+    assert vocabulary.violations(doc) == []
+    quote, ask = doc["about"]
+    assert quote["creator"] == {
+        "@type": "GovernmentOrganization",
+        "@id": "_:government-RU",
+        "identifier": "RU",
+        "name": "Russia",
+        "areaServed": {"@type": "Country", "@id": "_:country-RU", "name": "Russia", "identifier": "RU"},
+    }
+    assert "spokenByCharacter" not in quote
+    assert quote["dateCreated"] == "2022-07-01T00:00:00+00:00"
+    assert quote["description"] == "Said. date: 2022-07"  # the period, since the DateTime is its start
+    assert ask["agent"]["@id"] == "_:government-US"
+    assert ask["recipient"] == {"@id": "_:government-RU"}
+    assert ask["startTime"] == "2022-07-28T09:30:00+00:00"  # a time: no note
+    assert "date:" not in ask.get("description", "")
+
+
+def test_a_moment_with_an_offset_in_seconds_is_written_in_utc() -> None:
+    lmt = timezone(timedelta(minutes=2, seconds=30))
+    article = Article(
+        id="a", title="T", published=datetime(1890, 1, 1, tzinfo=lmt), publisher=Organization(name="X")
+    )
+    assert to_schema_org(article)["datePublished"] == "1889-12-31T23:57:30+00:00"

@@ -171,7 +171,8 @@ def _date(ref: TimeRef, out: dict[str, Any], key: str, *, day: bool) -> None:
         return
     out[key] = _datetime(ref.start)
     if ref.precision not in _TIMES:
-        out["description"] = ". ".join(filter(None, (out.get("description"), f"date: {iso_period(ref)}")))
+        text = out.get("description", "").rstrip(".")
+        out["description"] = f"{text}. date: {iso_period(ref)}" if text else f"date: {iso_period(ref)}"
 
 
 def _common(event: Event, kind: str) -> dict[str, Any]:
