@@ -518,7 +518,9 @@ def _identity(
     uri = item.get("uri")
     if not isinstance(uri, str) or not uri.strip():
         return [ErrorDetail("$.uri", f"expected the item's uri, found {describe(uri)}")]
-    alt = {e.get("role"): (i, e.get("value")) for i, e in reversed(_items(item, "altIds"))}
+    alt = {
+        e["role"]: (i, e.get("value")) for i, e in reversed(_items(item, "altIds")) if _string(e.get("role"))
+    }
     values["id"], where["id"] = article_id, "article_id"
     if article_id is None:
         i, ident = alt.get(ID_ROLE, (None, None))
