@@ -357,6 +357,10 @@ def test_what_is_read_from_official_items_is_not_corrupted(group: str) -> None:
         item = to_ninjs(article)
         assert ninjs_errors(item) == [], name
         assert item["uri"] == doc["uri"], name  # the item's identity, unchanged
+        # format "uri" (RFC 3986 absolute URI), which jsonschema leaves unchecked without rfc3987 installed
+        assert re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+", item["uri"]), (
+            name
+        )
         assert not any(re.search(r"<[A-Za-z/!?]", p) for p in article.body), name  # never markup as text
         if "by" in doc:  # the byline is read: every author is named in it
             assert article.authors, name
@@ -575,6 +579,15 @@ def test_a_byline_names_a_listed_organisation_and_skips_authors_already_listed()
         organisations=[{"name": "Example Daily", "rel": "mentions"}],
     )
     assert article.authors == (Person(name="Jane Doe"), Organization(name="Example Daily"))
+
+
+def test_a_byline_written_by_to_ninjs_adds_no_author_even_when_a_name_holds_and() -> None:
+    article, notes = read(
+        by="Jane Doe and John Roe, Wire",
+        people=[{"name": "Jane Doe and John Roe", "rel": "author"}],
+    )
+    assert article.authors == (Person(name="Jane Doe and John Roe"), WIRE)
+    assert [n for n in notes if n.path == "$.by"] == []
 
 
 def test_a_byline_that_is_not_a_string_is_refused() -> None:

@@ -456,6 +456,9 @@ def _byline(
         notes.append(ErrorDetail("$.by", f"not held: the words {lead.group(0).strip()!r} before the names"))
         text = text[lead.end() :]
     known = {a.name.casefold() for a in authors if a is not None}
+    # Names the item already gives are taken out whole first: a name may itself hold "and" or a comma.
+    for name in sorted((a.name for a in authors if a is not None), key=len, reverse=True):
+        text = text.replace(name, ",")
     organisations = _organisation_names(item, publisher)
     out: list[Person | Organization] = []
     for part in (p.strip() for p in _BY_SPLIT.split(text)):
