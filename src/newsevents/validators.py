@@ -457,9 +457,10 @@ iso_country: Final[Check] = _IsoCountry()
 bcp47: Final[Check] = _Bcp47()
 """A well-formed BCP 47 (RFC 5646) language tag such as ``en`` or ``pt-BR`` (not ``english``)."""
 http_url: Final[Check] = _HttpUrl()
+"""An absolute ``http`` or ``https`` URL with a host (not ``www.rt.com/news/``)."""
 
 non_http_uri: Final[Check] = _NonHttpUri()
-"""An absolute ``http`` or ``https`` URL with a host (not ``www.rt.com/news/``)."""
+"""An absolute URI (RFC 3986) that is not http(s): ``urn:newsml:dpa.com:...``, ``tag:...`` (an item's uri)."""
 
 
 # ---------------------------------------------------------------- checks from data
