@@ -293,6 +293,7 @@ REFUSALS = {
     "$.firstCreated": "no date at all (most test-suite documents exercise one property each)",
     "$.headlines": "neither a headline nor a title",
     "$.infoSources": "no publisher named (without publisher=)",
+    "$.uri": "a uri that is not an absolute URI (the renditions example's 'renditions-example')",
 }
 
 
@@ -436,15 +437,20 @@ def test_the_uri_is_kept_as_it_is(uri: str, url: str | None, kept: str | None) -
     assert to_ninjs(article)["uri"] == uri
 
 
-def test_a_uri_that_is_not_absolute_is_refused() -> None:
+def test_a_uri_that_is_not_absolute_is_refused_with_the_other_problems() -> None:
+    problem = ErrorDetail(
+        "$.uri",
+        "expected an absolute URI such as 'urn:newsml:example.com:1' (RFC 3986), found 'renditions-example'",
+    )
     with pytest.raises(ValidationError) as caught:
         read(uri="renditions-example")
+    assert caught.value.errors == (problem,)
+    with pytest.raises(ValidationError) as caught:
+        from_ninjs({"uri": "renditions-example", "bodies": [{"value": "Text."}]}, publisher=WIRE)
     assert caught.value.errors == (
-        ErrorDetail(
-            "$.uri",
-            "expected an absolute URI such as 'urn:newsml:example.com:1' (RFC 3986),"
-            " found 'renditions-example'",
-        ),
+        problem,
+        ErrorDetail("$.headlines", "expected a headline (role 'main') or a title"),
+        ErrorDetail("$.firstCreated", "expected firstCreated, versionCreated or contentCreated"),
     )
 
 

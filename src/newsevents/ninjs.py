@@ -30,7 +30,7 @@ from newsevents.article import Article
 from newsevents.entities import Country, Organization, OrgKind, Person, Place, slugify
 from newsevents.errors import ErrorDetail, ValidationError
 from newsevents.events import Detention, DiplomaticRequest, Event, Statement, tag_of
-from newsevents.validators import describe, http_url, slug
+from newsevents.validators import describe, http_url, non_http_uri, slug
 
 __all__ = ["ID_ROLE", "NINJS_SCHEMA", "URL_ROLE", "from_ninjs", "to_ninjs"]
 
@@ -316,6 +316,9 @@ def _identity(
         values["url"] = uri  # the item's http(s) uri is the article's url: written back as the uri
     elif uri != _URN + _string(values["id"]):  # that one is what to_ninjs writes for an article without
         values["uri"] = uri
+        problem = non_http_uri(uri) if http_url(uri) is not None else None
+        if problem:  # said now, with the item's other problems, rather than by Article(...) after them
+            return [ErrorDetail("$.uri", problem)]
     return []
 
 
