@@ -671,7 +671,7 @@ BAD_INPUT: dict[str, tuple[Callable[[dict[str, Any]], None], str, str]] = {
         _set(["foo"], 1),
         "$.foo",
         "unknown field; expected one of: type, format_version, id, title, published, publisher, url,"
-        " subtitle, updated, language, authors, body, events, topics",
+        " subtitle, updated, language, authors, body, events, topics, uri",
     ),
     "unknown-actor-tag": (
         _set(["events", 1, "requester", "type"], "place"),

@@ -57,6 +57,7 @@ __all__ = [
     "length",
     "matches",
     "non_blank",
+    "non_http_uri",
     "slug",
     "stripped",
     "wikidata_id",
@@ -412,6 +413,52 @@ class _HttpUrl(Check):
         return _strategy_module().slugs(max_size=10).map(lambda s: f"https://news.example/{s}")
 
 
+# RFC 3986 absolute-URI: a scheme, ":", then unreserved, reserved and percent-encoded characters.
+_URI_PATTERN = r"[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+"
+_HTTP_SCHEME = r"[Hh][Tt][Tt][Pp][Ss]?:"
+_URI = re.compile(_URI_PATTERN)
+
+
+class _NonHttpUri(Check):
+    """An absolute URI (RFC 3986) whose scheme is not http(s): a URN, a ``tag:`` URI and the like.
+
+    http(s) addresses have their own field (``url``, checked by :data:`http_url`), so that an
+    address is written in one place only.
+
+    >>> non_http_uri("urn:newsml:dpa.com:20090101:190510-99-167362") is None
+    True
+    >>> non_http_uri("https://rt.com/")
+    "expected a URI that is not http(s) (an http(s) address goes in url), found 'https://rt.com/'"
+    >>> non_http_uri("renditions-example")
+    "expected an absolute URI such as 'urn:newsml:example.com:1' (RFC 3986), found 'renditions-example'"
+    """
+
+    __slots__ = ()
+    name = "non_http_uri"
+
+    def __call__(self, value: str) -> str | None:
+        if _URI.fullmatch(value) is None:
+            return (
+                "expected an absolute URI such as 'urn:newsml:example.com:1' (RFC 3986),"
+                f" found {describe(value)}"
+            )
+        if re.match(_HTTP_SCHEME, value):
+            return (
+                "expected a URI that is not http(s) (an http(s) address goes in url),"
+                f" found {describe(value)}"
+            )
+        return None
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"format": "uri", "pattern": f"^(?!{_HTTP_SCHEME}){_URI_PATTERN}{_patterns.END}"}
+
+    def strategy(self, tp: type) -> Any:
+        from hypothesis import strategies as st  # noqa: PLC0415 -- optional
+
+        prefixes = st.sampled_from(("urn:newsml:news.example:2022:", "tag:news.example,2022:", "urn:uuid:"))
+        return st.tuples(prefixes, _strategy_module().slugs(max_size=12)).map("".join)
+
+
 non_blank: Final[Check] = _NonBlank()
 """A string with at least one non-space character (``"  "`` is blank)."""
 stripped: Final[Check] = _Stripped()
@@ -426,6 +473,9 @@ bcp47: Final[Check] = _Bcp47()
 """A well-formed BCP 47 (RFC 5646) language tag such as ``en`` or ``pt-BR`` (not ``english``)."""
 http_url: Final[Check] = _HttpUrl()
 """An absolute ``http`` or ``https`` URL with a host (not ``www.rt.com/news/``)."""
+
+non_http_uri: Final[Check] = _NonHttpUri()
+"""An absolute URI (RFC 3986) that is not http(s): ``urn:newsml:dpa.com:...``, ``tag:...`` (an item's uri)."""
 
 
 # ---------------------------------------------------------------- checks from data
