@@ -110,7 +110,9 @@ EVENTS = (
         (during(datetime(2022, 7, 1, tzinfo=UTC)), []),  # an instant: June has ended there
         (during(datetime(2022, 6, 30, 23, 59, 59, tzinfo=UTC)), ["june"]),
         (during(datetime(2022, 7, 28, 0, 30, tzinfo=MSK)), ["july-28-msk"]),
-        (during("2022-07-27"), ["july-28-msk"]),  # 21:00-24:00 UTC of the 27th
+        (during("2022-07-27"), []),  # 21:00-24:00 UTC of the 27th, but 28 July in its own offset
+        (during("2022-07-28"), ["july-28-msk"]),
+        (during(TimeRef.of(2022, 7, 27)), ["july-28-msk"]),  # a TimeRef keeps its zone: UTC instants
         (~during("2022-07"), ["june", "august", "undated"]),
     ],
 )
