@@ -301,7 +301,7 @@ def test_find_sorts_by_event_time_with_undated_last_then_corpus_and_article_orde
     assert ids(corpus.find(~during("2022-07"))) == ["year", "undated-1", "undated-2"]
 
 
-# ---------------------------------------------------------------- local days: calendar bounds in each event's offset
+# ---------------------------------------------------------------- local days: each event's own offset
 
 
 def zone(hours: int, minutes: int = 0) -> timezone:
@@ -1081,7 +1081,7 @@ WIDE_OFFSETS = (UTC, MSK, NEW_YORK, zone(14), zone(-12), zone(5, 45), zone(-9, -
 
 @st.composite
 def dated_corpora_and_windows(draw: st.DrawFn) -> tuple[list[Article], Case]:
-    """Events in offsets from -12:00 to +14:00 over a short stretch, and a during() window often on their days.
+    """Events in offsets from -12:00 to +14:00 in a short stretch, and a during() window often on their days.
 
     Sometimes only short periods: then the longest is shorter than an offset, and the index must
     widen a calendar bound by the offsets, not only by the longest period.
