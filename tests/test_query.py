@@ -38,6 +38,19 @@ from newsevents import (
     event_types,
 )
 from newsevents import strategies as nst
+from newsevents._plan import (
+    ActorIs,
+    And,
+    CertaintyIn,
+    During,
+    Mentioning,
+    NationalityIs,
+    Not,
+    Opaque,
+    Or,
+    StatusIn,
+    TypeIs,
+)
 from newsevents.query import (
     Predicate,
     by,
@@ -783,6 +796,42 @@ def test_combining_leaves_the_parts_unchanged() -> None:
     assert matching(statements) == ["zakharova-busy", "briefing"]
     assert matching(both) == ["zakharova-busy"]
     assert len(matching(either)) == 4
+
+
+def test_every_predicate_carries_a_typed_plan() -> None:
+    moment = datetime(2022, 7, 28, 12, tzinfo=UTC)
+    assert of_type(Statement, "detention").plan == TypeIs((Statement, Detention))
+    assert by("Lavrov").plan == ActorIs("acting", "Lavrov")
+    assert to(LAVROV).plan == ActorIs("receiving", LAVROV)
+    assert involving("RU").plan == ActorIs(None, "RU")
+    assert mentioning("Swap").plan == Mentioning("swap")
+    assert with_status("jailed").plan == StatusIn(frozenset({DetentionStatus.JAILED}))
+    assert certainty("claimed").plan == CertaintyIn(frozenset({Certainty.CLAIMED}))
+    assert nationality("US").plan == NationalityIs("US")
+    # a calendar date is a wall time (naive); a datetime or a TimeRef the instants it states
+    assert during("2022-07-28").plan == During(datetime(2022, 7, 28), datetime(2022, 7, 29))
+    assert during(date(2022, 7, 28), "2022-08").plan == During(datetime(2022, 7, 28), datetime(2022, 9, 1))
+    assert during(moment).plan == During(moment, moment)
+    instant, year = during(moment).plan, during("2022").plan
+    assert isinstance(instant, During) and instant.instant is True
+    assert isinstance(year, During) and year.instant is False
+    assert during(TimeRef.of(2022, 7)).plan == During(
+        datetime(2022, 7, 1, tzinfo=UTC), datetime(2022, 8, 1, tzinfo=UTC)
+    )
+    assert Predicate(lambda e: True, "anything").plan == Opaque()
+
+
+def test_combined_plans_are_flat_and_hold_their_parts() -> None:
+    a, b, c = of_type(Statement), by("Lavrov"), during("2022")
+    assert (a & b & c).plan == And((a, b, c))
+    assert ((a & b) & (c & a)).plan == And((a, b, c, a))
+    assert (a | b | c).plan == Or((a, b, c))
+    ab, not_a = a & b, ~a
+    assert (ab | c).plan == Or((ab, c))  # the & stays one part of the |
+    assert (ab | c | ab).plan == Or((ab, c, ab))
+    assert not_a.plan == Not(a)
+    assert (not_a | b).plan == Or((not_a, b))
+    assert repr((a & b) | ~c) == "(of_type(Statement) & by('Lavrov')) | ~during('2022')"
 
 
 def test_combining_with_something_else_is_a_type_error() -> None:
