@@ -813,8 +813,10 @@ def test_every_predicate_carries_a_typed_plan() -> None:
     assert during(date(2022, 7, 28), "2022-08").plan == During(datetime(2022, 7, 28), datetime(2022, 9, 1))
     assert during(moment).plan == During(moment, moment)
     instant, year = during(moment).plan, during("2022").plan
-    assert isinstance(instant, During) and instant.instant is True
-    assert isinstance(year, During) and year.instant is False
+    assert isinstance(instant, During)
+    assert instant.instant is True
+    assert isinstance(year, During)
+    assert year.instant is False
     assert during(TimeRef.of(2022, 7)).plan == During(
         datetime(2022, 7, 1, tzinfo=UTC), datetime(2022, 8, 1, tzinfo=UTC)
     )
