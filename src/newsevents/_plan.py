@@ -14,7 +14,7 @@ with a time and a zone is an **instant**.
 from __future__ import annotations
 
 import enum
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
 import attrs
@@ -45,6 +45,7 @@ class ActorIs:
 
 
 _EPOCH = datetime(1970, 1, 1)
+_EPOCH_UTC = _EPOCH.replace(tzinfo=UTC)
 _MICRO = timedelta(microseconds=1)
 
 
@@ -61,8 +62,12 @@ def offset_micros(moment: datetime) -> int:
 
 
 def micros(moment: datetime) -> int:
-    """Microseconds since the epoch, UTC, of an aware datetime; never overflows (year 1 to 9999)."""
-    return (wall(moment) - _EPOCH) // _MICRO - offset_micros(moment)
+    """Microseconds since the epoch, UTC, of an aware datetime; never overflows (year 1 to 9999).
+
+    The difference of two aware datetimes is computed without moving either to UTC, so the
+    end of a year-9999 period, which lies after ``datetime.max`` in UTC, is fine.
+    """
+    return (moment - _EPOCH_UTC) // _MICRO
 
 
 def micros_or_wall(moment: datetime) -> int:
