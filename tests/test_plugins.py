@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,113 @@ def test_version_needs_no_plugin(tmp_path: Path, data: Path) -> None:
     entry_point(tmp_path, "prisoner_swap = swap_plugin_gone")
     result = newsevents_cmd(tmp_path, "--version")
     assert (result.status, result.err) == (0, "")
+
+
+# ---------------------------------------------------------------- a real package in a fresh venv
+
+PYPROJECT = """
+[build-system]
+requires = ["hatchling>=1.21"]
+build-backend = "hatchling.build"
+
+[project]
+name = "swap-events"
+version = "0.1.0"
+requires-python = ">=3.11"
+dependencies = ["newsevents"]
+
+[project.entry-points."newsevents.event_types"]
+prisoner_swap = "swap_events"
+
+[tool.hatch.build.targets.wheel]
+packages = ["src/swap_events"]
+"""
+
+EXPORTS = """
+import json, sys
+import newsevents, swap_events
+from newsevents import Article, read_jsonl, to_ninjs, to_plover, to_schema_org
+from newsevents.report import to_html
+
+(article, _) = read_jsonl(sys.argv[1], Article)
+swap = article.events[0]
+assert type(swap) is swap_events.PrisonerSwap, type(swap)
+print(json.dumps({
+    "ninjs": to_ninjs(article)["events"],
+    "schema_org": to_schema_org(article)["about"],
+    "plover": to_plover(article),
+    "html": "prisoner swap" in to_html(article),
+}))
+"""
+
+
+def _has_pyarrow() -> bool:
+    try:
+        import pyarrow  # noqa: F401, PLC0415 -- only asks whether it is there
+    except ImportError:
+        return False
+    return True
+
+
+@pytest.mark.slow
+def test_a_package_installed_in_a_fresh_venv(tmp_path: Path) -> None:
+    """A custom type from an installed package, through its entry point: every command, every exporter."""
+    package = tmp_path / "swap-events"
+    (package / "src" / "swap_events").mkdir(parents=True)
+    (package / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+    (package / "src" / "swap_events" / "__init__.py").write_text(PLUGIN, encoding="utf-8")
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    python = str(venv / "bin" / "python")
+    newsevents = f"{ROOT}[arrow]" if _has_pyarrow() else str(ROOT)
+    # The index (or pip's cache) gives hatchling and newsevents' dependencies; newsevents is this tree.
+    installed = subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", newsevents, str(package)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=900,
+    )
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    data = tmp_path / "swaps.jsonl"
+    other = {**ARTICLE, "id": "a2", "events": []}
+    data.write_text(json.dumps(ARTICLE) + "\n" + json.dumps(other) + "\n", encoding="utf-8")
+    command = str(venv / "bin" / "newsevents")
+
+    def run(*argv: str | Path) -> subprocess.CompletedProcess[str]:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+        done = subprocess.run(
+            [command, *map(str, argv)],
+            check=False,
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert done.returncode == 0, (argv, done.stdout, done.stderr)
+        return done
+
+    assert run("validate", data).stdout == "2 documents in 1 file: 2 valid, 0 invalid (0 errors)\n"
+    assert run("check", data).stdout.splitlines()[-1].endswith(("finding", "findings"))
+    assert SHOWN in run("show", data).stdout.splitlines()
+    queried = run("query", data, "--type", "prisoner_swap", "--by", "RU").stdout.splitlines()
+    assert queried[-1] == "1 event"
+    assert "a1#swap" in queried[0]
+    assert "PrisonerSwap" in json.loads(run("schema", "prisoner_swap").stdout)["$defs"]
+    if _has_pyarrow():  # convert writes the custom event into the dataset's tables
+        converted = run("convert", data, tmp_path / "dataset").stdout
+        assert converted.startswith("2 articles written to ")
+    script = tmp_path / "exports.py"
+    script.write_text(textwrap.dedent(EXPORTS), encoding="utf-8")
+    exported = subprocess.run(
+        [python, str(script), str(data)], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert exported.returncode == 0, exported.stderr
+    found = json.loads(exported.stdout)
+    assert found["ninjs"][0]["name"] == "prisoner_swap swap: United States, Russia -> Evan Gershkovich"
+    assert found["schema_org"][0]["name"] == "prisoner_swap"
+    assert [p["name"] for p in found["schema_org"][0]["object"]] == ["Evan Gershkovich"]
+    (record,) = found["plover"]
+    assert (record["event"], record["mode"], record["cameo"]) == (["RETREAT"], "release", "0841")
+    assert found["html"] is True
