@@ -637,7 +637,7 @@ def test_registration_changes_notify_the_observers() -> None:
 def plain_swap() -> Any:
     """The swap type registered with no rendering at all, for one test."""
     with newsevents.scoped_event_types():
-        newsevents.event_type("prisoner_swap")(Swap)
+        newsevents.event_type("swap_test_prisoner")(Swap)
         yield Swap
 
 
@@ -653,7 +653,7 @@ def rendered_swap() -> Any:
 
     with newsevents.scoped_event_types():
         newsevents.event_type(
-            "prisoner_swap",
+            "swap_test_prisoner",
             codes=newsevents.EventCodes(cameo="0841", plover="RETREAT", mode="release"),
             describe=said,
             ninjs=lambda e: f"swap of {', '.join(p.name for p in e.released)}",
@@ -665,7 +665,7 @@ def rendered_swap() -> Any:
 
 def test_show_without_a_rendering_says_the_type_never_a_dangling_line(plain_swap: Any) -> None:
     text = show(article(swap()))
-    assert "  swap: United States, Russia -> Evan Gershkovich: prisoner swap\n" in text
+    assert "  swap: United States, Russia -> Evan Gershkovich: swap test prisoner\n" in text
     with_fields = show(article(swap(venue="Ankara", summary="Seven for eight.")))
     assert "swap: United States, Russia -> Evan Gershkovich: Seven for eight.; venue: Ankara\n" in with_fields
 
@@ -684,12 +684,12 @@ def test_ninjs_without_a_rendering_names_the_type_and_the_parties(plain_swap: An
     (entry,) = newsevents.to_ninjs(article(swap()))["events"]
     assert entry == {
         "id": "swap",
-        "name": "prisoner_swap swap: United States, Russia -> Evan Gershkovich",
+        "name": "swap_test_prisoner swap: United States, Russia -> Evan Gershkovich",
         "rel": "confirmed",
-        "literal": "prisoner_swap",
+        "literal": "swap_test_prisoner",
     }
     (alone,) = newsevents.to_ninjs(article(Swap(id="nobody")))["events"]
-    assert alone["name"] == "prisoner_swap nobody"
+    assert alone["name"] == "swap_test_prisoner nobody"
 
 
 def test_ninjs_with_a_rendering(rendered_swap: Any) -> None:
@@ -702,7 +702,7 @@ def test_ninjs_with_a_rendering(rendered_swap: Any) -> None:
 def test_schema_org_without_a_rendering_is_an_action_with_every_party(plain_swap: Any) -> None:
     (node,) = newsevents.to_schema_org(article(swap()))["about"]
     assert node["@type"] == "Action"
-    assert node["name"] == "prisoner_swap"
+    assert node["name"] == "swap_test_prisoner"
     assert node["agent"]["name"] == "United States"
     assert [p["name"] for p in node["participant"]] == ["Russia"]
     assert [p["name"] for p in node["object"]] == ["Evan Gershkovich"]
