@@ -15,7 +15,6 @@ import sys
 import tempfile
 import webbrowser
 from collections.abc import Callable, Iterator, Sequence
-from importlib import metadata
 from pathlib import Path
 from typing import Any, BinaryIO, NoReturn, TextIO
 
@@ -442,6 +441,8 @@ def load_plugins(modules: Sequence[str] = ()) -> None:
     in the current directory, as ``python -m`` would. A plugin that fails is reported in one
     line naming it.
     """
+    from importlib import metadata  # noqa: PLC0415 -- its import and the scan cost only the commands
+
     for entry in sorted(metadata.entry_points(group=PLUGIN_GROUP), key=lambda e: (e.name, e.value)):
         what = f"plugin {entry.name!r} ({entry.value}) of the entry-point group {PLUGIN_GROUP!r}"
         try:
