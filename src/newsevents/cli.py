@@ -449,7 +449,7 @@ def load_plugins(modules: Sequence[str] = ()) -> None:
             loaded = entry.load()
             if inspect.isfunction(loaded):
                 loaded()
-        except Exception as exc:  # a plugin fails in any way; the user is told which, in one line  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 -- a plugin fails in any way; say which, in one line
             raise _plugin_failure(what, exc) from None
     for name in modules:
         if os.getcwd() not in sys.path and "" not in sys.path:
