@@ -302,8 +302,8 @@ def _line(event: Event) -> str:
     parties = event.parties()
     who = ", ".join(_actor_label(a) for a in parties.acting) or "-"
     towards = ", ".join(_actor_label(a) for a in parties.receiving)
-    quoted = " / ".join(f"\u201c{q}\u201d" for q in said.quotes if q != said.what)
-    what = f"{said.what} {quoted}" if quoted else said.what
+    # One line: the verbatim words when the article quotes some, else the description.
+    what = " / ".join(f"\u201c{q}\u201d" for q in said.quotes) or said.what
     arrow = f" -> {towards}" if towards else ""
     flag = "" if event.certainty.value == "confirmed" else f" [{event.certainty.value}]"
     return f"{who}{arrow}{flag}: {what}"
