@@ -510,6 +510,7 @@ def test_event_type_takes_renderings_and_register_rendering_changes_them() -> No
         ({"codes": "RETREAT"}, "codes must be EventCodes or a function of the event, found 'RETREAT'"),
         ({"plover_context": "diplomatic"}, "plover_context must be a sequence of words, found 'diplomatic'"),
         ({"plover_context": ["ok", ""]}, "plover_context must be a sequence of words, found ['ok', '']"),
+        ({"plover_context": 3}, "plover_context must be a sequence of words, found 3"),
     ],
 )
 def test_bad_renderings_are_refused_at_once(renderings: dict[str, Any], message: str) -> None:

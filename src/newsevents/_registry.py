@@ -120,7 +120,7 @@ def _checked(where: str, renderings: dict[str, Any]) -> dict[str, Any]:
             raise RegistrationError(f"{where}: {message}")
     if "plover_context" in given:
         words = given["plover_context"]
-        if isinstance(words, str) or not all(isinstance(w, str) and w for w in words):
+        if not isinstance(words, (list, tuple)) or not all(isinstance(w, str) and w for w in words):
             raise RegistrationError(f"{where}: plover_context must be a sequence of words, found {words!r}")
         given["plover_context"] = tuple(words)
     return given
@@ -289,7 +289,7 @@ def update(cls: type[Any], where: str, **changes: Any) -> None:
 
 
 def rendering(cls: type[Any], name: Rendering) -> Any:
-    """The first record along ``cls``'s MRO that has ``name``, and its value; None when none has."""
+    """The value of ``name`` in the first record along ``cls``'s MRO that has one; None when none has."""
     for klass in cls.__mro__:
         record = _RECORDS.get(klass)
         if record is not None:
