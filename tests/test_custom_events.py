@@ -36,6 +36,7 @@ from newsevents import (
     to_dict,
     to_json,
 )
+from newsevents.cli import show
 from newsevents.validators import checks, non_blank
 
 RT = Organization(name="RT", kind=OrgKind.MEDIA, country="RU")
@@ -447,3 +448,310 @@ def test_unknown_tag_alone() -> None:
     assert problems(info) == [
         ("$.type", f"unknown type 'riot_never_registered'; expected one of: {known_tags()}")
     ]
+
+
+# ---------------------------------------------------------------- the record of a type
+
+
+@attrs.frozen(kw_only=True)
+class Swap(Event):
+    """A prisoner swap, defined in each test that needs it registered (inside a scoped registry)."""
+
+    sides: tuple[Country, ...] = ()
+    released: tuple[Person, ...] = ()
+    venue: str | None = None
+
+    def parties(self) -> newsevents.Parties:
+        return newsevents.Parties(acting=self.sides, receiving=self.released)
+
+
+GERSHKOVICH = Person(name="Evan Gershkovich", nationality=("US",))
+SIDES = (Country(code="US"), Country(code="RU"))
+
+
+def swap(**overrides: Any) -> Swap:
+    return Swap(**{"id": "swap", "sides": SIDES, "released": (GERSHKOVICH,), **overrides})
+
+
+def test_the_record_holds_tag_class_codes_strategy_and_renderings() -> None:
+    record = newsevents.event_type_info("statement")
+    assert record.cls is Statement
+    assert newsevents.event_type_info(Statement) is record
+    assert record.codes == newsevents.EventCodes(cameo="010")
+    assert callable(record.describe)
+    assert callable(record.ninjs)
+    assert callable(record.schema_org)
+    assert newsevents.event_type_info(DiplomaticRequest).plover_context == ("diplomatic",)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        record.tag = "speech"  # type: ignore[misc]
+
+
+def test_event_type_takes_renderings_and_register_rendering_changes_them() -> None:
+    with newsevents.scoped_event_types():
+        newsevents.event_type("swap_test", describe=lambda e: "a swap", plover_context=["humanitarian"])(Swap)
+        record = newsevents.event_type_info("swap_test")
+        assert (record.tag, record.cls, record.plover_context) == ("swap_test", Swap, ("humanitarian",))
+        assert record.describe is not None
+        assert record.describe(swap()) == "a swap"
+        newsevents.register_rendering(Swap, ninjs=lambda e: "swap!")
+        record = newsevents.event_type_info(Swap)
+        assert record.ninjs is not None
+        assert record.ninjs(swap()) == "swap!"
+        assert record.describe is not None  # what was not given stays
+        assert record.describe(swap()) == "a swap"
+
+
+@pytest.mark.parametrize(
+    ("renderings", "message"),
+    [
+        ({"describe": "a swap"}, "describe must be a function, found 'a swap'"),
+        ({"ninjs": 3}, "ninjs must be a function, found 3"),
+        ({"schema_org": {}}, "schema_org must be a function, found {}"),
+        ({"codes": "RETREAT"}, "codes must be EventCodes or a function of the event, found 'RETREAT'"),
+        ({"plover_context": "diplomatic"}, "plover_context must be a sequence of words, found 'diplomatic'"),
+        ({"plover_context": ["ok", ""]}, "plover_context must be a sequence of words, found ['ok', '']"),
+        ({"plover_context": 3}, "plover_context must be a sequence of words, found 3"),
+    ],
+)
+def test_bad_renderings_are_refused_at_once(renderings: dict[str, Any], message: str) -> None:
+    with pytest.raises(RegistrationError) as info:
+        newsevents.event_type("swap_test_bad", **renderings)
+    assert str(info.value) == f"@event_type('swap_test_bad'): {message}"
+    with pytest.raises(RegistrationError) as info:
+        newsevents.register_rendering(Statement, **renderings)
+    assert str(info.value) == f"register_rendering: {message}"
+    assert "swap_test_bad" not in event_types()
+
+
+def test_renderings_need_a_registered_type() -> None:
+    expected = "Swap is not a registered event type; register it with @newsevents.event_type(tag)"
+    with pytest.raises(RegistrationError) as info:
+        newsevents.register_rendering(Swap, describe=lambda e: "a swap")
+    assert str(info.value) == f"register_rendering: {expected}"
+    with pytest.raises(RegistrationError) as info:
+        newsevents.event_type_info("swap_never_registered")
+    assert str(info.value) == (
+        "event_type_info: 'swap_never_registered' is not a registered event type;"
+        " register it with @newsevents.event_type(tag)"
+    )
+    with pytest.raises(RegistrationError) as info:
+        newsevents.register_codes(Swap, newsevents.EventCodes())
+    assert str(info.value) == f"register_codes: {expected}"
+
+
+# ---------------------------------------------------------------- unregistering, scoped registries
+
+
+def test_unregister_by_tag_frees_the_tag_and_refuses_its_documents() -> None:
+    with newsevents.scoped_event_types():
+        newsevents.event_type("swap_test")(Swap)
+        data = to_dict(swap())
+        assert from_dict(Event, data) == swap()
+        record = newsevents.unregister_event_type("swap_test")
+        assert (record.tag, record.cls) == ("swap_test", Swap)
+        assert "swap_test" not in event_types()
+        assert newsevents.events.tag_of(Swap) is None
+        with pytest.raises(ValidationError) as info:
+            from_dict(Event, data)
+        assert problems(info) == [("$.type", f"unknown type 'swap_test'; expected one of: {known_tags()}")]
+
+        @newsevents.event_type("swap_test")
+        @attrs.frozen(kw_only=True)
+        class OtherSwap(Event):
+            pass
+
+        assert type(from_dict(Event, {"type": "swap_test", "id": "x"})) is OtherSwap
+
+
+def test_unregister_by_class() -> None:
+    with newsevents.scoped_event_types():
+        newsevents.event_type("swap_test")(Swap)
+        assert newsevents.unregister_event_type(Swap).tag == "swap_test"
+        assert "swap_test" not in event_types()
+        with pytest.raises(ValueError, match="decorate it with") as info:  # it cannot be written now
+            to_dict(swap())
+        assert str(info.value) == (
+            "Swap is not a registered event type, so its JSON could not be read back;"
+            " decorate it with @newsevents.event_type('some_tag')"
+        )
+
+
+def test_unregister_an_unknown_type() -> None:
+    with pytest.raises(RegistrationError) as info:
+        newsevents.unregister_event_type("swap_never_registered")
+    assert str(info.value) == (
+        "unregister_event_type: 'swap_never_registered' is not a registered event type;"
+        " register it with @newsevents.event_type(tag)"
+    )
+
+
+def test_a_scoped_registry_undoes_registrations_unregistrations_and_renderings() -> None:
+    before = event_types()
+    statement_record = newsevents.event_type_info(Statement)
+    with newsevents.scoped_event_types():
+        newsevents.event_type("swap_test")(Swap)
+        assert from_dict(Event, to_dict(swap())) == swap()
+        newsevents.unregister_event_type(Protest)
+        newsevents.register_rendering(Statement, describe=lambda e: "said something")
+        assert "protest_test" not in event_types()
+    assert event_types() == before
+    assert newsevents.event_type_info(Statement) == statement_record
+    # The loaders followed: the swap's tag is unknown again, the protest's known again.
+    with pytest.raises(ValidationError) as info:
+        from_dict(Event, {"type": "swap_test", "id": "x"})
+    assert problems(info) == [("$.type", f"unknown type 'swap_test'; expected one of: {known_tags()}")]
+    assert from_dict(Event, to_dict(protest())) == protest()
+
+
+def test_a_scoped_registry_restores_after_an_error() -> None:
+    before = event_types()
+
+    def fail_inside() -> None:
+        with newsevents.scoped_event_types():
+            newsevents.event_type("swap_test")(Swap)
+            raise RuntimeError("inside")
+
+    with pytest.raises(RuntimeError, match="inside"):
+        fail_inside()
+    assert event_types() == before
+
+
+def test_registration_changes_notify_the_observers() -> None:
+    seen: list[type] = []
+    newsevents.events._OBSERVERS.append(seen.append)
+    try:
+        with newsevents.scoped_event_types():
+            newsevents.event_type("swap_test")(Swap)
+            newsevents.event_type("swap_test")(Swap)  # again: no change, no call
+            newsevents.register_rendering(Swap, describe=lambda e: "a swap")  # not a registration
+            newsevents.unregister_event_type(Swap)
+            newsevents.event_type("swap_test")(Swap)
+        assert seen == [Swap, Swap, Swap, Swap]  # registered, unregistered, again, and undone by the scope
+    finally:
+        newsevents.events._OBSERVERS.remove(seen.append)
+
+
+# ---------------------------------------------------------------- every exporter renders a custom type
+
+
+@pytest.fixture
+def plain_swap() -> Any:
+    """The swap type registered with no rendering at all, for one test."""
+    with newsevents.scoped_event_types():
+        newsevents.event_type("swap_test_prisoner")(Swap)
+        yield Swap
+
+
+@pytest.fixture
+def rendered_swap() -> Any:
+    """The swap type registered with a rendering for every exporter, for one test."""
+
+    def said(e: Swap) -> str:
+        return f"{len(e.released)} released" + (f" in {e.venue}" if e.venue else "")
+
+    def node(e: Swap, graph: Any) -> dict[str, Any]:
+        return {"@type": "TradeAction", "@id": f"_:event-{e.id}", "agent": graph.nodes(e.sides)}
+
+    with newsevents.scoped_event_types():
+        newsevents.event_type(
+            "swap_test_prisoner",
+            codes=newsevents.EventCodes(cameo="0841", plover="RETREAT", mode="release"),
+            describe=said,
+            ninjs=lambda e: f"swap of {', '.join(p.name for p in e.released)}",
+            schema_org=node,
+            plover_context=("humanitarian",),
+        )(Swap)
+        yield Swap
+
+
+def test_show_without_a_rendering_says_the_type_never_a_dangling_line(plain_swap: Any) -> None:
+    text = show(article(swap()))
+    assert "  swap: United States, Russia -> Evan Gershkovich: swap test prisoner\n" in text
+    with_fields = show(article(swap(venue="Ankara", summary="Seven for eight.")))
+    assert "swap: United States, Russia -> Evan Gershkovich: Seven for eight.; venue: Ankara\n" in with_fields
+
+
+def test_show_with_a_rendering(rendered_swap: Any) -> None:
+    text = show(article(swap(venue="Ankara")))
+    assert "  swap: United States, Russia -> Evan Gershkovich: 1 released in Ankara\n" in text
+
+
+def test_show_and_the_page_share_one_description(rendered_swap: Any) -> None:
+    page = newsevents.to_html(article(swap(venue="Ankara")))
+    assert "<td>1 released in Ankara</td>" in page
+
+
+def test_ninjs_without_a_rendering_names_the_type_and_the_parties(plain_swap: Any) -> None:
+    (entry,) = newsevents.to_ninjs(article(swap()))["events"]
+    assert entry == {
+        "id": "swap",
+        "name": "swap_test_prisoner swap: United States, Russia -> Evan Gershkovich",
+        "rel": "confirmed",
+        "literal": "swap_test_prisoner",
+    }
+    (alone,) = newsevents.to_ninjs(article(Swap(id="nobody")))["events"]
+    assert alone["name"] == "swap_test_prisoner nobody"
+
+
+def test_ninjs_with_a_rendering(rendered_swap: Any) -> None:
+    (entry,) = newsevents.to_ninjs(article(swap()))["events"]
+    assert entry["name"] == "swap of Evan Gershkovich"
+    (summarised,) = newsevents.to_ninjs(article(swap(summary="A swap.")))["events"]
+    assert summarised["name"] == "A swap."  # a summary comes first, for every type
+
+
+def test_schema_org_without_a_rendering_is_an_action_with_every_party(plain_swap: Any) -> None:
+    (node,) = newsevents.to_schema_org(article(swap()))["about"]
+    assert node["@type"] == "Action"
+    assert node["name"] == "swap_test_prisoner"
+    assert node["agent"]["name"] == "United States"
+    assert [p["name"] for p in node["participant"]] == ["Russia"]
+    assert [p["name"] for p in node["object"]] == ["Evan Gershkovich"]
+
+
+def test_schema_org_with_a_rendering(rendered_swap: Any) -> None:
+    doc = newsevents.to_schema_org(article(swap()))
+    (node,) = doc["about"]
+    assert node == {
+        "@type": "TradeAction",
+        "@id": "_:event-swap",
+        "agent": [
+            {"@type": "Country", "@id": "_:country-US", "name": "United States", "identifier": "US"},
+            {"@type": "Country", "@id": "_:country-RU", "name": "Russia", "identifier": "RU"},
+        ],
+    }
+    assert {"@id": "_:country-US"} in doc["mentions"]  # the graph knows the nodes the rendering made
+
+
+def test_plover_without_codes_leaves_the_type_out(plain_swap: Any) -> None:
+    assert newsevents.event_codes(swap()) == newsevents.EventCodes()
+    assert newsevents.to_plover(article(swap())) == []
+
+
+def test_plover_with_codes_and_context(rendered_swap: Any) -> None:
+    (record,) = newsevents.to_plover(article(swap()))
+    assert record["event"] == ["RETREAT"]
+    assert record["mode"] == "release"
+    assert record["cameo"] == "0841"
+    assert record["context"] == ["humanitarian"]
+    assert [a["actor_text"] for a in record["source"]] == ["United States", "Russia"]
+    assert [a["actor_text"] for a in record["recipient"]] == ["Evan Gershkovich"]
+
+
+def test_a_subclass_of_a_built_in_renders_like_its_parent() -> None:
+    with newsevents.scoped_event_types():
+
+        @newsevents.event_type("press_release_test")
+        @attrs.frozen(kw_only=True)
+        class PressRelease(Statement):
+            pass
+
+        made = PressRelease(id="pr", speaker=LAVROV, text="Noted.", mode=QuoteMode.INDIRECT)
+        ordinary = Statement(id="pr", speaker=LAVROV, text="Noted.", mode=QuoteMode.INDIRECT)
+        assert newsevents.to_ninjs(article(made))["events"][0]["name"] == "Sergey Lavrov: Noted."
+        assert (
+            newsevents.to_schema_org(article(made))["about"]
+            == newsevents.to_schema_org(article(ordinary))["about"]
+        )
+        assert newsevents.event_codes(made) == newsevents.EventCodes(cameo="010")
+        assert "pr: Sergey Lavrov: Noted.\n" in show(article(made))

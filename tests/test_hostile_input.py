@@ -394,6 +394,9 @@ FORBIDDEN_MODULES = {"pickle", "marshal", "shelve", "dill", "cloudpickle"}
 
 # The one place that compiles code: the generated loaders and dumpers, from class definitions.
 CODEGEN = {("_codegen.py", "exec"), ("_codegen.py", "compile")}
+# The one module imported by a name known only at run time: `newsevents --plugin MODULE`, which the
+# user names on the command line (a document never names one).
+PLUGINS = {"cli.py"}
 
 
 def test_the_library_never_evaluates_or_unpickles() -> None:
@@ -411,7 +414,7 @@ def test_the_library_never_evaluates_or_unpickles() -> None:
                     continue
                 found.append(f"{where}: calls {call.id}")
             constant = isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
-            if getattr(call, "attr", None) == "import_module" and not constant:
+            if getattr(call, "attr", None) == "import_module" and not constant and path.name not in PLUGINS:
                 found.append(f"{where}: imports a module named at run time")
             if isinstance(node, ast.Import):
                 found.extend(f"{where}: imports {a.name}" for a in node.names if a.name in FORBIDDEN_MODULES)

@@ -33,6 +33,7 @@ from newsevents.events import (
     DetentionStatus,
     DiplomaticRequest,
     Event,
+    EventTypeInfo,
     Parties,
     QuoteMode,
     RequestKind,
@@ -40,7 +41,11 @@ from newsevents.events import (
     Statement,
     Term,
     event_type,
+    event_type_info,
     event_types,
+    register_rendering,
+    scoped_event_types,
+    unregister_event_type,
 )
 from newsevents.ninjs import from_ninjs, to_ninjs
 from newsevents.report import to_html
@@ -73,6 +78,7 @@ __all__ = [
     "ErrorDetail",
     "Event",
     "EventCodes",
+    "EventTypeInfo",
     "Hit",
     "Hits",
     "Limits",
@@ -97,6 +103,7 @@ __all__ = [
     "dump_jsonl",
     "event_codes",
     "event_type",
+    "event_type_info",
     "event_types",
     "from_dict",
     "from_json",
@@ -104,6 +111,8 @@ __all__ = [
     "json_schema",
     "read_jsonl",
     "register_codes",
+    "register_rendering",
+    "scoped_event_types",
     "slugify",
     "to_dict",
     "to_html",
@@ -111,6 +120,7 @@ __all__ = [
     "to_ninjs",
     "to_plover",
     "to_schema_org",
+    "unregister_event_type",
 ]
 
 # Hypothesis registers newsevents' strategies for st.from_type through its entry

@@ -6,6 +6,8 @@ Run ``newsevents --help`` (or ``python -m newsevents --help``) for the commands.
 from __future__ import annotations
 
 import argparse
+import importlib
+import inspect
 import io
 import json
 import os
@@ -23,12 +25,13 @@ from newsevents.checks import Severity, check
 from newsevents.corpus import Corpus, Hit
 from newsevents.entities import Actor, Country, Organization, Person, Place
 from newsevents.errors import ErrorDetail, NewsEventsError, ValidationError, render
-from newsevents.events import DetentionStatus, DiplomaticRequest, Event, RequestStatus, Statement, event_types
+from newsevents.events import Event, event_types
 from newsevents.query import Predicate, by, during, involving, mentioning, of_type, to, with_status
+from newsevents.report._describe import describe
 from newsevents.schema import json_schema
 from newsevents.serialize import bounded_lines, from_dict, line_text, to_dict
 
-__all__ = ["main"]
+__all__ = ["PLUGIN_GROUP", "load_plugins", "main"]
 
 _BY_TAG: dict[str, Any] = {
     "article": Article,
@@ -297,17 +300,12 @@ def _when(event: Event) -> str:
 
 
 def _line(event: Event) -> str:
+    said = describe(event)  # the wording the pages use: the type's own, or a generic line
     parties = event.parties()
     who = ", ".join(_actor_label(a) for a in parties.acting) or "-"
     towards = ", ".join(_actor_label(a) for a in parties.receiving)
-    what = ""
-    if isinstance(event, Statement):
-        what = " / ".join(f"\u201c{q}\u201d" for q in event.quotes) or event.text
-    elif isinstance(event, DiplomaticRequest):
-        what = f"{event.kind.value.replace('_', ' ')}, {event.status.value.replace('_', ' ')}"
-    else:
-        status = getattr(event, "status", None)
-        what = status.value if isinstance(status, (RequestStatus, DetentionStatus)) else (event.summary or "")
+    # One line: the verbatim words when the article quotes some, else the description.
+    what = " / ".join(f"\u201c{q}\u201d" for q in said.quotes) or said.what
     arrow = f" -> {towards}" if towards else ""
     flag = "" if event.certainty.value == "confirmed" else f" [{event.certainty.value}]"
     return f"{who}{arrow}{flag}: {what}"
@@ -426,6 +424,44 @@ def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+# ---------------------------------------------------------------- plugins
+
+PLUGIN_GROUP = "newsevents.event_types"
+"""The entry-point group of packages that register event types: the command loads each at its start."""
+
+
+def _plugin_failure(what: str, exc: BaseException) -> _UsageError:
+    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return _UsageError(f"{what}: {type(exc).__name__}{': ' + reason if reason else ''}")
+
+
+def load_plugins(modules: Sequence[str] = ()) -> None:
+    """Import the modules of the entry-point group ``newsevents.event_types``, then ``modules``.
+
+    An entry point names a module (importing it registers its event types) or a function of
+    no arguments that registers them. A ``--plugin`` module is looked for on ``sys.path`` and
+    in the current directory, as ``python -m`` would. A plugin that fails is reported in one
+    line naming it.
+    """
+    from importlib import metadata  # noqa: PLC0415 -- its import and the scan cost only the commands
+
+    for entry in sorted(metadata.entry_points(group=PLUGIN_GROUP), key=lambda e: (e.name, e.value)):
+        what = f"plugin {entry.name!r} ({entry.value}) of the entry-point group {PLUGIN_GROUP!r}"
+        try:
+            loaded = entry.load()
+            if inspect.isfunction(loaded):
+                loaded()
+        except Exception as exc:  # noqa: BLE001 -- a plugin fails in any way; say which, in one line
+            raise _plugin_failure(what, exc) from None
+    for name in modules:
+        if os.getcwd() not in sys.path and "" not in sys.path:
+            sys.path.append(os.getcwd())
+        try:
+            importlib.import_module(name)
+        except Exception as exc:  # noqa: BLE001 -- as above: one line naming the plugin
+            raise _plugin_failure(f"--plugin {name!r}", exc) from None
+
+
 # ---------------------------------------------------------------- the parser
 
 
@@ -462,6 +498,14 @@ def _parser() -> _Parser:
         help_text = f"{what} (default {default})"
         group.add_argument(flag, type=_limit, default=default, metavar=unit, help=help_text)
     parser.add_argument("--version", action="version", version=f"newsevents {__version__}")
+    parser.add_argument(
+        "--plugin",
+        action="append",
+        default=[],
+        metavar="MODULE",
+        help=f"import MODULE first, for the event types it registers (repeatable; before the command);"
+        f" installed packages register theirs through the entry-point group {PLUGIN_GROUP!r}",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
     validate = commands.add_parser(
@@ -521,6 +565,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     err = err or sys.stderr
     try:
         args = _parser().parse_args(argv)
+        load_plugins(args.plugin)
         run: Callable[[argparse.Namespace, TextIO, TextIO], int] = args.run
         if hasattr(args, "max_document"):
             args.limits = Limits(max_document=args.max_document, max_string=args.max_string)

@@ -33,7 +33,6 @@ Custom event types declare theirs with :func:`register_codes`.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Mapping
 from datetime import timedelta
 from types import MappingProxyType
@@ -41,6 +40,7 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
+from newsevents import _registry
 from newsevents._base import Model
 from newsevents.article import Article
 from newsevents.dates import Precision
@@ -54,6 +54,7 @@ from newsevents.events import (
     Event,
     RequestKind,
     Statement,
+    register_rendering,
 )
 from newsevents.validators import checks, describe
 
@@ -165,15 +166,16 @@ class EventCodes(Model):
 
 
 E = TypeVar("E", bound=Event)
-_PROVIDERS: dict[type, EventCodes | Callable[[Any], EventCodes]] = {}
-_LOCK = threading.Lock()
 
 
 def register_codes(cls: type[E], codes: EventCodes | Callable[[E], EventCodes]) -> None:
-    """Declare the codes of an event type (subclasses inherit them).
+    """Declare the codes of a registered event type (subclasses inherit them).
+
+    The same as ``register_rendering(cls, codes=codes)``, or ``codes=`` of
+    :func:`~newsevents.event_type`: the codes are part of the type's record.
 
     Args:
-        cls: An :class:`~newsevents.Event` subclass, custom or built in.
+        cls: A registered :class:`~newsevents.Event` subclass, custom or built in.
         codes: The same codes for every event of the type, or a function of the event.
 
     >>> import attrs
@@ -192,8 +194,7 @@ def register_codes(cls: type[E], codes: EventCodes | Callable[[E], EventCodes]) 
         raise RegistrationError(
             f"register_codes takes EventCodes or a function of the event, found {codes!r}"
         )
-    with _LOCK:
-        _PROVIDERS[cls] = codes
+    _registry.update(cls, "register_codes", codes=codes)
 
 
 def event_codes(event: Event) -> EventCodes:
@@ -205,15 +206,14 @@ def event_codes(event: Event) -> EventCodes:
     >>> event_codes(call)
     EventCodes(cameo='026', plover='REQUEST', mode='meet')
     """
-    for klass in type(event).__mro__:
-        provider = _PROVIDERS.get(klass)
-        if provider is None:
-            continue
-        codes = provider if isinstance(provider, EventCodes) else provider(event)
-        if not isinstance(codes, EventCodes):
-            raise TypeError(f"the codes function of {klass.__qualname__} returned {codes!r}, not EventCodes")
-        return codes
-    return EventCodes()
+    found = _registry.codes_owner(type(event))
+    if found is None:
+        return EventCodes()
+    klass, provider = found
+    codes = provider if isinstance(provider, EventCodes) else provider(event)
+    if not isinstance(codes, EventCodes):
+        raise TypeError(f"the codes function of {klass.__qualname__} returned {codes!r}, not EventCodes")
+    return codes
 
 
 _MEET = frozenset({RequestKind.PHONE_CALL, RequestKind.MEETING, RequestKind.NEGOTIATION})
@@ -238,6 +238,7 @@ def _detention_codes(event: Detention) -> EventCodes:
 register_codes(Statement, EventCodes(cameo="010"))
 register_codes(DiplomaticRequest, _request_codes)
 register_codes(Detention, _detention_codes)
+register_rendering(DiplomaticRequest, plover_context=("diplomatic",))
 
 # ---------------------------------------------------------------- PLOVER records
 
@@ -323,8 +324,7 @@ def _dates(event: Event, article: Article) -> dict[str, str]:
 
 def _context(event: Event, article: Article) -> list[str]:
     found = {Certainty.POSSIBLE: ["hypothetical"], Certainty.DENIED: ["negation"]}.get(event.certainty, [])
-    if isinstance(event, DiplomaticRequest):
-        found = ["diplomatic", *found]
+    found = [*(_registry.rendering(type(event), "plover_context") or ()), *found]  # the type's words first
     if event.when is not None and event.when.start > article.published:
         found.append("future")
     return found

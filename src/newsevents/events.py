@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import enum
-import threading
-from collections.abc import Callable
-from typing import Any, NamedTuple, TypeVar
+from typing import NamedTuple
 
 import attrs
 
+from newsevents import _registry
 from newsevents._base import Model
+from newsevents._registry import (
+    EventTypeInfo,
+    event_type,
+    event_type_info,
+    event_types,
+    register_rendering,
+    scoped_event_types,
+    tag_of,
+    unregister_event_type,
+)
 from newsevents._spec import trust
 from newsevents.dates import TimeRef
 from newsevents.entities import Actor, Country, Organization, Person, Place, actor_key
-from newsevents.errors import RegistrationError
 from newsevents.validators import checks, non_blank, slug, stripped
 
 __all__ = [
@@ -22,6 +30,7 @@ __all__ = [
     "DetentionStatus",
     "DiplomaticRequest",
     "Event",
+    "EventTypeInfo",
     "Parties",
     "QuoteMode",
     "RequestKind",
@@ -29,7 +38,12 @@ __all__ = [
     "Statement",
     "Term",
     "event_type",
+    "event_type_info",
     "event_types",
+    "register_rendering",
+    "scoped_event_types",
+    "tag_of",
+    "unregister_event_type",
 ]
 
 _FRAGMENTS = checks(each=(non_blank,))
@@ -116,6 +130,12 @@ class Parties(NamedTuple):
 
 
 _ACTOR_TYPES = (Person, Organization, Country)
+
+# The registry (newsevents._registry): one record per event type (its tag, codes, strategy and
+# renderings), behind one lock. The names below are the ones other modules have always read here.
+RESERVED_TAGS = _registry.RESERVED_TAGS
+_REGISTRY = _registry._REGISTRY  # the tag -> class index the loaders read
+_OBSERVERS = _registry._OBSERVERS  # the generated loaders and the Hypothesis plugin listen here
 
 
 @attrs.frozen(kw_only=True)
@@ -204,87 +224,6 @@ class Term(Model):
         if not found and not self.life and not (self.years or self.months or self.days):
             found.append(("years", "expected a non-empty term (years, months, days or life), found none"))
         return found
-
-
-RESERVED_TAGS = frozenset({"article", "person", "organization", "country", "place"})
-"""The ``type`` tags of the model's other classes; an event type cannot take them."""
-_REGISTRY: dict[str, type[Event]] = {}
-_TAGS: dict[type[Event], str] = {}
-_REGISTRY_LOCK = threading.RLock()
-# Called with each newly registered class (the Hypothesis plugin listens here, so
-# that st.from_type works for custom event types too). Private.
-_OBSERVERS: list[Callable[[type[Event]], None]] = []
-
-E = TypeVar("E", bound=Event)
-
-
-def event_type(tag: str) -> Callable[[type[E]], type[E]]:
-    """Register an :class:`Event` subclass under a serialized tag.
-
-    A registered class serializes, validates and round-trips like the built-in
-    types, inside articles too. Registering works at any time; registering the
-    same class again under the same tag is a no-op; a tag or a class already
-    taken otherwise is a :class:`~newsevents.RegistrationError`.
-
-    >>> import attrs
-    >>> from newsevents import Event, event_type, to_dict
-    >>> @event_type("protest")
-    ... @attrs.frozen(kw_only=True)
-    ... class Protest(Event):
-    ...     crowd: int | None = None
-    >>> to_dict(Protest(id="p1", crowd=300))
-    {'type': 'protest', 'id': 'p1', 'crowd': 300}
-    """
-    problem = slug(tag) if isinstance(tag, str) else f"expected a str tag, found {tag!r}"
-    if problem:
-        raise RegistrationError(f"event_type tag: {problem}")
-    if tag in RESERVED_TAGS:
-        raise RegistrationError(f"event_type tag {tag!r} is the tag of a built-in entity; choose another")
-
-    def register(cls: type[E]) -> type[E]:
-        # Not attrs.has(): a plain subclass inherits __attrs_attrs__ from Event.
-        if not (isinstance(cls, type) and issubclass(cls, Event) and "__attrs_attrs__" in vars(cls)):
-            raise RegistrationError(f"@event_type({tag!r}) needs an attrs subclass of Event, found {cls!r}")
-        if cls is Event:
-            raise RegistrationError("Event itself cannot be registered")
-        if not _is_frozen(cls):
-            raise RegistrationError(f"{cls.__qualname__} must be a frozen attrs class (@attrs.frozen)")
-        with _REGISTRY_LOCK:
-            owner = _REGISTRY.get(tag)
-            if owner is not None and owner is not cls:
-                owner_name = f"{owner.__module__}.{owner.__qualname__}"
-                raise RegistrationError(f"event type tag {tag!r} is already registered for {owner_name}")
-            old = _TAGS.get(cls)
-            if old is not None and old != tag:
-                raise RegistrationError(f"{cls.__qualname__} is already registered as {old!r}")
-            if old is None:
-                _REGISTRY[tag] = cls
-                _TAGS[cls] = tag
-                for observer in _OBSERVERS:
-                    observer(cls)
-        return cls
-
-    return register
-
-
-def _is_frozen(cls: type) -> bool:
-    # attrs' frozen classes replace __setattr__ with one that always raises.
-    return cls.__setattr__ is not object.__setattr__  # type: ignore[comparison-overlap]
-
-
-def event_types() -> dict[str, type[Event]]:
-    """A snapshot of the registered event types, by tag.
-
-    >>> {"statement", "diplomatic_request", "detention"} <= set(event_types())
-    True
-    """
-    with _REGISTRY_LOCK:
-        return dict(sorted(_REGISTRY.items()))
-
-
-def tag_of(cls: type[Any]) -> str | None:
-    """The tag a class is registered under, if any."""
-    return _TAGS.get(cls)
 
 
 @event_type("statement")

@@ -26,10 +26,11 @@ from newsevents._ninjs_text import (
     _string,
     _text,
 )
+from newsevents._registry import rendering
 from newsevents.article import Article
 from newsevents.entities import Country, Organization, OrgKind, Person, Place, slugify
 from newsevents.errors import ErrorDetail, ValidationError
-from newsevents.events import Detention, DiplomaticRequest, Event, Statement, tag_of
+from newsevents.events import Detention, DiplomaticRequest, Event, Statement, register_rendering, tag_of
 from newsevents.validators import describe, http_url, non_http_uri, slug
 
 __all__ = ["ID_ROLE", "NINJS_SCHEMA", "URL_ROLE", "from_ninjs", "to_ninjs"]
@@ -93,18 +94,39 @@ def _entities(article: Article) -> dict[str, list[dict[str, str]]]:
     return {name: entries for name, entries in groups.items() if entries}
 
 
+def _statement_name(event: Statement) -> str:
+    return f"{event.speaker.name}: {event.text}"
+
+
+def _request_name(event: DiplomaticRequest) -> str:
+    kind = event.kind.value.replace("_", " ")
+    status = event.status.value.replace("_", " ")
+    return f"{event.requester.name} asks {event.addressee.name} for a {kind} ({status})"
+
+
+def _detention_name(event: Detention) -> str:
+    return f"{event.detainee.name} {event.status.value} by {event.held_by.name}"
+
+
+register_rendering(Statement, ninjs=_statement_name)
+register_rendering(DiplomaticRequest, ninjs=_request_name)
+register_rendering(Detention, ninjs=_detention_name)
+
+
+def _generic_name(event: Event) -> str:
+    """A type without a ninjs rendering: its tag, and who acted towards whom."""
+    parties = event.parties()
+    who = ", ".join(a.name for a in parties.acting or parties.other)
+    towards = f" -> {', '.join(a.name for a in parties.receiving)}" if parties.receiving else ""
+    tag = tag_of(type(event)) or type(event).__name__
+    return f"{tag} {event.id}: {who}{towards}" if who or towards else f"{tag} {event.id}"
+
+
 def _event_name(event: Event) -> str:
     if event.summary:
         return event.summary
-    if isinstance(event, Statement):
-        return f"{event.speaker.name}: {event.text}"
-    if isinstance(event, DiplomaticRequest):
-        kind = event.kind.value.replace("_", " ")
-        status = event.status.value.replace("_", " ")
-        return f"{event.requester.name} asks {event.addressee.name} for a {kind} ({status})"
-    if isinstance(event, Detention):
-        return f"{event.detainee.name} {event.status.value} by {event.held_by.name}"
-    return f"{tag_of(type(event)) or type(event).__name__} {event.id}"
+    name = rendering(type(event), "ninjs")
+    return str(name(event)) if name is not None else _generic_name(event)
 
 
 def to_ninjs(article: Article) -> dict[str, Any]:

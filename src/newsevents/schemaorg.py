@@ -35,10 +35,20 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
+from newsevents._registry import rendering
 from newsevents.article import Article
 from newsevents.dates import Precision, TimeRef
 from newsevents.entities import Actor, Country, Organization, Person, Place, country_name
-from newsevents.events import Detention, DiplomaticRequest, Event, QuoteMode, RequestStatus, Statement, tag_of
+from newsevents.events import (
+    Detention,
+    DiplomaticRequest,
+    Event,
+    QuoteMode,
+    RequestStatus,
+    Statement,
+    register_rendering,
+    tag_of,
+)
 
 __all__ = ["CONTEXT", "WIKIDATA", "iso_period", "to_schema_org"]
 
@@ -248,15 +258,24 @@ def _detention(event: Detention, graph: _Graph) -> dict[str, Any]:
     return out
 
 
+register_rendering(Statement, schema_org=_quotation)
+register_rendering(DiplomaticRequest, schema_org=_ask)
+register_rendering(Detention, schema_org=_detention)
+
+
 def _event(event: Event, graph: _Graph) -> dict[str, Any]:
-    if isinstance(event, Statement):
-        return _quotation(event, graph)
-    if isinstance(event, DiplomaticRequest):
-        return _ask(event, graph)
-    if isinstance(event, Detention):
-        return _detention(event, graph)
-    out = _action(event, "Action", graph)  # a custom type: what every event has
+    render = rendering(type(event), "schema_org")
+    if render is not None:
+        return dict(render(event, graph))
+    # A type without a rendering: an Action with every party, named by its tag.
+    out = _action(event, "Action", graph)
     out["name"] = tag_of(type(event)) or type(event).__name__
+    parties = event.parties()
+    if parties.receiving:
+        out["object"] = graph.nodes(parties.receiving)
+    involved = parties.acting[1:] + parties.other
+    if involved:
+        out["participant"] = graph.nodes(involved)
     return out
 
 

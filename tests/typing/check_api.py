@@ -44,3 +44,13 @@ def strategies() -> None:
     requests: st.SearchStrategy[ne.DiplomaticRequest] = nst.diplomatic_requests()
     actors: st.SearchStrategy[ne.Actor] = nst.actors()
     del articles, requests, actors
+
+
+def renderings_know_their_type() -> ne.EventTypeInfo:
+    def said(event: Protest) -> str:
+        return f"{event.crowd or 'a few'} people"  # the function takes the type's own fields
+
+    ne.register_rendering(Protest, describe=said, codes=ne.EventCodes(cameo="14", plover="PROTEST"))
+    with ne.scoped_event_types():
+        ne.unregister_event_type(Protest)
+    return ne.event_type_info("typing_check_protest")

@@ -1,7 +1,8 @@
 """What a page says of one event: its type and colour, when, who, what, in plain (unescaped) text.
 
-Built-in types have their own wording; any other registered type gets a generic one read from its
-fields, so a custom event type always renders as one sensible line.
+Each type's wording is the ``describe`` rendering of its record in the registry (the built-in types'
+are registered here); a type without one gets a generic line read from its fields, so a custom event
+type always renders as one sensible line. The ``show`` command prints the same words.
 """
 
 from __future__ import annotations
@@ -13,10 +14,21 @@ from typing import NamedTuple
 
 import attrs
 
+from newsevents._registry import rendering
 from newsevents.entities import Actor, Country, Organization, Person
-from newsevents.events import Detention, DiplomaticRequest, Event, Statement, Term, tag_of
+from newsevents.events import Detention, DiplomaticRequest, Event, Statement, Term, register_rendering, tag_of
 
-__all__ = ["Described", "actor_label", "describe", "iso_utc", "type_colour", "type_tag", "verbs", "when_text"]
+__all__ = [
+    "Described",
+    "actor_label",
+    "describe",
+    "iso_utc",
+    "type_colour",
+    "type_tag",
+    "verbs",
+    "what_text",
+    "when_text",
+]
 
 # Colours distinct from one another on white; the built-in types keep theirs on every page.
 _COLOURS = {"statement": "#2563eb", "diplomatic_request": "#d97706", "detention": "#dc2626"}
@@ -124,28 +136,47 @@ def _term_text(term: Term) -> str:
     return "a term of " + " ".join(f"{n} {unit}{'s' * (n != 1)}" for n, unit in parts if n)
 
 
-def _what(event: Event) -> str:
-    if isinstance(event, Statement):
-        return event.text
-    if isinstance(event, DiplomaticRequest):
-        asked = f"{event.kind.value.replace('_', ' ')} ({event.status.value.replace('_', ' ')})"
-        return f"{asked}: {event.purpose}" if event.purpose else asked
-    if isinstance(event, Detention):
-        said = event.status.value
-        if event.charges:
-            said += " on " + ", ".join(event.charges)
-        if event.sentence is not None:
-            said += f"; {_term_text(event.sentence)}"
-        return said
-    return _generic_what(event)
+def _statement_what(event: Statement) -> str:
+    return event.text
+
+
+def _request_what(event: DiplomaticRequest) -> str:
+    asked = f"{event.kind.value.replace('_', ' ')} ({event.status.value.replace('_', ' ')})"
+    return f"{asked}: {event.purpose}" if event.purpose else asked
+
+
+def _detention_what(event: Detention) -> str:
+    said = event.status.value
+    if event.charges:
+        said += " on " + ", ".join(event.charges)
+    if event.sentence is not None:
+        said += f"; {_term_text(event.sentence)}"
+    return said
+
+
+register_rendering(Statement, describe=_statement_what)
+register_rendering(DiplomaticRequest, describe=_request_what)
+register_rendering(Detention, describe=_detention_what)
+
+
+def what_text(event: Event) -> str:
+    """What happened, in one line of plain text without the parties (``show``, pages, ``query``).
+
+    The type's own ``describe`` rendering (see :func:`newsevents.register_rendering`), else a
+    generic line: the summary and the type's own fields, or the type's tag when it has neither.
+    """
+    render = rendering(type(event), "describe")
+    if render is not None:
+        return str(render(event))
+    return _generic_what(event) or type_tag(event).replace("_", " ")
 
 
 def describe(event: Event) -> Described:
     """The event in words: its tag, the parties by side, what happened and its verbatim quotes."""
     parties = event.parties()
     quotes = event.quotes if isinstance(event, Statement) else ()
-    what = _what(event)
-    generic = type(event) not in _VERBS  # the generic line starts with the summary already
+    what = what_text(event)
+    generic = rendering(type(event), "describe") is None  # the generic line starts with the summary already
     return Described(
         tag=type_tag(event),
         acting=tuple(actor_label(a) for a in parties.acting),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -11,6 +10,7 @@ from hypothesis import reject
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from newsevents._registry import _RECORDS, update
 from newsevents._spec import (
     INT_MAX,
     INT_MIN,
@@ -49,8 +49,6 @@ from newsevents.validators import Check
 
 E = TypeVar("E", bound=Event)
 
-_CUSTOM: dict[type[Event], st.SearchStrategy[Any]] = {}
-_CUSTOM_LOCK = threading.Lock()
 _BUILTIN: dict[type[Event], Callable[[WhenStrategy | None], st.SearchStrategy[Any]]] = {
     Statement: lambda when: statements(when=when),
     DiplomaticRequest: lambda when: diplomatic_requests(when=when),
@@ -85,14 +83,14 @@ def register_event_strategy(cls: type[E], strategy: st.SearchStrategy[E]) -> Non
             f"cls={cls.__qualname__} is built in: steer it with its own strategy's arguments"
         )
     check_strategy("strategy", strategy)
-    with _CUSTOM_LOCK:
-        _CUSTOM[cls] = strategy
+    update(cls, "register_event_strategy", strategy=strategy)  # kept in the type's record
     st.register_type_strategy(cls, strategy)
 
 
 def _custom_strategy(cls: type[Event], when: WhenStrategy | None) -> st.SearchStrategy[Event]:
     """The strategy for a registered custom type: the one registered for it, or one from its fields."""
-    registered = _CUSTOM.get(cls)
+    record = _RECORDS.get(cls)
+    registered: st.SearchStrategy[Any] | None = record.strategy if record is not None else None
     if registered is None:
         return _from_fields(cls, when)
     if when is None:
