@@ -97,14 +97,21 @@ class OrgKind(enum.Enum):
 class Country(Model):
     """A state, named by its ISO 3166-1 alpha-2 code.
 
+    A country's name always agrees with its code: it is the bundled table's
+    common English short name, and any other name is refused (an article's own
+    spelling, "Russian Federation" say, belongs in the text, not in the actor).
+
     Attributes:
         code: The upper-case alpha-2 code, one of the 249 assigned ones.
-        name: Defaults to the common English short name from the bundled table.
+        name: The common English short name of ``code`` from the bundled table;
+            leave it out (or pass ``None``) to take it from the code.
 
     >>> Country(code="RU")
     Country(code='RU', name='Russia')
     >>> Country(code="US").name
     'United States'
+    >>> Country(code="US").id
+    'US'
     """
 
     code: str = attrs.field(metadata=_COUNTRY)
@@ -115,17 +122,35 @@ class Country(Model):
         code = self.code if isinstance(self.code, str) else ""
         return COUNTRY_NAMES.get(code, code or "?")
 
+    @property
+    def id(self) -> str:
+        """The actor's public key: the ISO 3166-1 alpha-2 code (``"RU"``), as for a person's or organisation's id.
+
+        Upper case, so it never equals the id of a :class:`Person` or an
+        :class:`Organization` (slugs are lower case).
+        """
+        return self.code
+
     def __attrs_post_init__(self) -> None:
         if self.name is None:  # name=None: the name from the table
             object.__setattr__(self, "name", self._default_name())
         super().__attrs_post_init__()
 
     def _invariants(self) -> list[tuple[str, str]]:
+        expected = COUNTRY_NAMES.get(self.code)
+        if expected is None or self.name == expected:
+            return []
         owner = _CODE_OF_NAME.get(self.name)
-        if owner is not None and owner != self.code:
-            # attrs.evolve(Country(code="RU"), code="US") would keep "Russia" otherwise.
-            return [("name", f"expected the name of {self.code}, found {self.name!r}, the name of {owner}")]
-        return []
+        whose = f", the name of {owner}" if owner is not None else ""
+        # attrs.evolve(Country(code="RU"), code="US") passes the old name on: refuse it, never keep it.
+        return [
+            (
+                "name",
+                f"expected {expected!r}, the name of {self.code} in the bundled ISO 3166-1 table,"
+                f" found {self.name!r}{whose}; a country's name follows its code: leave name out"
+                " (with attrs.evolve, pass name=None)",
+            )
+        ]
 
 
 trust(post_init=Country.__attrs_post_init__)  # name=None: the table's name, as a missing name gets
@@ -229,11 +254,14 @@ class Place(Model):
 
 
 Actor: TypeAlias = Person | Organization | Country
-"""Anyone who acts or is acted upon: a :class:`Person`, an :class:`Organization` or a :class:`Country`."""
+"""Anyone who acts or is acted upon: a :class:`Person`, an :class:`Organization` or a :class:`Country`.
+
+Every actor has an ``id``, its public key within its kind: a person's or an
+organisation's slug (given, or derived from the name), a country's ISO 3166-1
+alpha-2 code. ``(kind, id)`` names an actor across a corpus.
+"""
 
 
 def actor_key(actor: Actor) -> tuple[str, str]:
-    """A stable identity for an actor: its kind and its id (or country code)."""
-    if isinstance(actor, Country):
-        return ("country", actor.code)
+    """A stable identity for an actor: its kind and its :attr:`id` (a country's id is its code)."""
     return (type(actor).__name__.lower(), actor.id)
