@@ -12,6 +12,7 @@ validate them; save and load them as JSON or JSON Lines.
 """
 
 from newsevents.article import Article
+from newsevents.checks import Finding, Severity, check
 from newsevents.codes import EventCodes, event_codes, register_codes, to_plover
 from newsevents.corpus import Corpus, Hit, Hits
 from newsevents.dates import Precision, TimeRef
@@ -73,6 +74,7 @@ __all__ = [
     "ErrorDetail",
     "Event",
     "EventCodes",
+    "Finding",
     "Hit",
     "Hits",
     "Limits",
@@ -88,11 +90,13 @@ __all__ = [
     "RequestKind",
     "RequestStatus",
     "Role",
+    "Severity",
     "Statement",
     "Term",
     "TimeRef",
     "ValidationError",
     "__version__",
+    "check",
     "country_name",
     "dump_jsonl",
     "event_codes",
@@ -113,10 +117,9 @@ __all__ = [
     "to_schema_org",
 ]
 
-# Hypothesis registers newsevents' strategies for st.from_type through its entry
-# point, newsevents._hypothesis_plugin:register, when it is imported. When Hypothesis
-# was imported first and that did not happen (no installed metadata, say), register
-# now; the plugin registers only once, so both paths may run.
+# Register newsevents' strategies for st.from_type now if Hypothesis is imported
+# already. (When Hypothesis is imported later, its entry point, the top-level module
+# _newsevents_hypothesis, does it; the plugin registers only once, so both paths may run.)
 import sys as _sys  # noqa: E402 -- here, not on top: the hook runs once every name above exists
 
 if _sys.modules.get("hypothesis") is not None:  # None marks a module as not installed
