@@ -132,7 +132,8 @@ def test_country_name_from_json_must_agree_with_the_code():
     assert [(e.path, e.message.split(";")[0]) for e in excinfo.value.errors] == [
         (
             "$.name",
-            "expected 'United States', the name of US in the bundled ISO 3166-1 table, found 'Russian Federation'",
+            "expected 'United States', the name of US in the bundled ISO 3166-1 table,"
+            " found 'Russian Federation'",
         )
     ]
 

@@ -1,19 +1,20 @@
-"""The public facade (``newsevents/__init__.py``): its names, and what ``st.from_type`` does with each type."""
+"""The public facade (``newsevents/__init__.py``): its names, and what ``st.from_type`` does with each."""
 
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime
 import subprocess
 import sys
 import textwrap
 import typing
+from datetime import UTC, datetime
 from typing import Any
 
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests._seed import seed_article
 
 import newsevents
 from newsevents import (
@@ -37,7 +38,6 @@ from newsevents import (
 from newsevents import _hypothesis_plugin as plugin
 from newsevents._base import Model
 from newsevents.query import by
-from tests._seed import seed_article
 
 
 def _run(code: str) -> subprocess.CompletedProcess[str]:
@@ -148,12 +148,6 @@ def test_from_type_draws_valid_values_of_every_supported_public_type(name: str, 
     draws()
 
 
-@pytest.mark.parametrize("name", sorted(plugin._STRATEGIES))
-def test_from_type_uses_the_newsevents_strategy_for_the_types_it_claims(name: str) -> None:
-    strategy = st.from_type(getattr(newsevents, name))
-    assert plugin._STRATEGIES[name] in repr(strategy)
-
-
 def test_from_type_hit_draws_hits_whose_event_is_in_their_article() -> None:
     @settings(max_examples=30, deadline=None, database=None)
     @given(st.from_type(Hit))
@@ -219,3 +213,38 @@ def test_from_type_works_whichever_is_imported_first() -> None:
         )
         assert done.returncode == 0, (first, done.stderr)
         assert done.stdout.strip() == "ok"
+
+
+# ---------------------------------------------------------------- names that do not collide
+
+
+def test_validators_rules_attaches_hard_rules() -> None:
+    from newsevents.validators import non_blank, rules  # noqa: PLC0415
+
+    assert rules(non_blank, each=(non_blank,)) == {
+        "newsevents.checks": (non_blank,),
+        "newsevents.each": (non_blank,),
+    }
+
+
+def test_validators_checks_is_a_deprecated_alias_of_rules() -> None:
+    from newsevents.validators import checks, non_blank, rules  # noqa: PLC0415
+
+    with pytest.warns(
+        DeprecationWarning, match=r"validators\.checks is deprecated: use newsevents\.validators\.rules"
+    ):
+        metadata = checks(non_blank)
+    assert metadata == rules(non_blank)
+
+
+def test_newsevents_own_modules_do_not_warn_about_the_old_name() -> None:
+    done = _run(
+        """
+        import warnings
+        warnings.simplefilter("error")
+        import newsevents, newsevents.codes, newsevents.dates, newsevents.events
+        print("ok")
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"

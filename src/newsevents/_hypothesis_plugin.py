@@ -55,6 +55,7 @@ _STRATEGIES = {
 # Every other public type (enums, Parties, Finding, ErrorDetail, the other errors) Hypothesis
 # draws from its constructor; tests/test_facade.py draws every public type.
 
+
 def _strategies() -> Any:
     return importlib.import_module("newsevents.strategies")
 

@@ -13,7 +13,7 @@ import attrs
 from newsevents._base import Model
 from newsevents._codes.iso3166 import COUNTRY_NAMES
 from newsevents._spec import derived_from, trust
-from newsevents.validators import checks, iso_country, slug, stripped, wikidata_id
+from newsevents.validators import iso_country, rules, slug, stripped, wikidata_id
 
 __all__ = [
     "Actor",
@@ -69,11 +69,11 @@ def _slug_of_name(self: Person | Organization | Place) -> str:
     return slugify(self.name)
 
 
-_ID = checks(slug) | derived_from("name", slugify)  # valid names only reach the generated code
-_NAME = checks(stripped)
-_ALIASES = checks(each=(stripped,))
-_WIKIDATA = checks(wikidata_id)
-_COUNTRY = checks(iso_country)
+_ID = rules(slug) | derived_from("name", slugify)  # valid names only reach the generated code
+_NAME = rules(stripped)
+_ALIASES = rules(each=(stripped,))
+_WIKIDATA = rules(wikidata_id)
+_COUNTRY = rules(iso_country)
 
 
 class OrgKind(enum.Enum):
@@ -124,7 +124,7 @@ class Country(Model):
 
     @property
     def id(self) -> str:
-        """The actor's public key: the ISO 3166-1 alpha-2 code (``"RU"``), as for a person's or organisation's id.
+        """The actor's public key, as a person's or organisation's id is: the alpha-2 code (``"RU"``).
 
         Upper case, so it never equals the id of a :class:`Person` or an
         :class:`Organization` (slugs are lower case).
@@ -220,7 +220,7 @@ class Person(Model):
 
     name: str = attrs.field(metadata=_NAME)
     id: str = attrs.field(metadata=_ID)
-    nationality: tuple[str, ...] = attrs.field(default=(), metadata=checks(each=(iso_country,)))
+    nationality: tuple[str, ...] = attrs.field(default=(), metadata=rules(each=(iso_country,)))
     roles: tuple[Role, ...] = ()
     description: str | None = attrs.field(default=None, metadata=_NAME)
     aliases: tuple[str, ...] = attrs.field(default=(), metadata=_ALIASES)

@@ -32,7 +32,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a venv without hyp
 
 from newsevents.strategies._articles import InvalidDocument, articles, documents, invalid_documents
 from newsevents.strategies._corpus import corpora, event_codes, hit_lists, hits, limits
-from newsevents.strategies._corpus import validation_errors as _validation_errors  # for the plugin
+from newsevents.strategies._corpus import validation_errors as _validation_errors  # noqa: F401 -- for the plugin
 from newsevents.strategies._entities import actors, countries, organizations, persons, places, roles
 from newsevents.strategies._events import detentions, diplomatic_requests, statements
 from newsevents.strategies._registry import _custom_strategy as _custom_strategy  # for the plugin

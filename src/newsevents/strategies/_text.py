@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import UTC, timedelta, timezone
-
 from typing import TypeVar
 
 from hypothesis import strategies as st
@@ -145,6 +144,8 @@ def entity_name(pool: Sequence[str], readable: bool) -> st.SearchStrategy[str]:
 
 
 SLUGS = slugs()
+
+
 def _wikidata_id(number: int) -> str:
     return f"Q{number}"
 

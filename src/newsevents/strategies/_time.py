@@ -84,7 +84,9 @@ def time_refs(
 def terms() -> st.SearchStrategy[Term]:
     """Non-empty, non-negative prison terms, sometimes for life."""
 
-    return applied(st.tuples(st.integers(0, 30), st.integers(0, 11), st.integers(0, 30), st.booleans()), _term)
+    return applied(
+        st.tuples(st.integers(0, 30), st.integers(0, 11), st.integers(0, 30), st.booleans()), _term
+    )
 
 
 def _term(parts: tuple[int, int, int, bool]) -> Term:
