@@ -23,6 +23,7 @@ __all__ = [
     "Person",
     "Place",
     "Role",
+    "actor_key",
     "country_name",
     "slugify",
 ]
@@ -263,5 +264,12 @@ alpha-2 code. ``(kind, id)`` names an actor across a corpus.
 
 
 def actor_key(actor: Actor) -> tuple[str, str]:
-    """A stable identity for an actor: its kind and its :attr:`id` (a country's id is its code)."""
+    """A stable identity for an actor across articles: its kind and its ``id`` (a country's id is its code).
+
+    Two actors with the same key are the same actor, however differently an
+    article spells them; a person and an organisation never share a key.
+
+    >>> actor_key(Country(code="RU")), actor_key(Person(name="Sergey Lavrov"))
+    (('country', 'RU'), ('person', 'sergey-lavrov'))
+    """
     return (type(actor).__name__.lower(), actor.id)

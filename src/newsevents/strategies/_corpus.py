@@ -29,8 +29,9 @@ def _hit_in(article: Article) -> st.SearchStrategy[Hit]:
 def hits() -> st.SearchStrategy[Hit]:
     """Hits whose event is one of their article's own events, as :meth:`Corpus.find` returns them.
 
-    >>> from hypothesis import given
-    >>> @given(hits())
+    >>> from hypothesis import HealthCheck, given, settings
+    >>> @settings(max_examples=10, suppress_health_check=[HealthCheck.too_slow])  # whole articles: slow-ish
+    ... @given(hits())
     ... def check(hit):
     ...     assert hit.event in hit.article.events
     >>> check()
@@ -45,8 +46,9 @@ def corpora(*, max_articles: int = 3, max_events: int = 3) -> st.SearchStrategy[
         max_articles: The most articles.
         max_events: The most events in each article.
 
-    >>> from hypothesis import given
-    >>> @given(corpora(max_articles=2))
+    >>> from hypothesis import HealthCheck, given, settings
+    >>> @settings(max_examples=10, suppress_health_check=[HealthCheck.too_slow])  # whole articles: slow-ish
+    ... @given(corpora(max_articles=2))
     ... def check(corpus):
     ...     assert len(list(corpus)) <= 2
     >>> check()
