@@ -83,7 +83,7 @@ def test_a_stale_country_name_is_refused() -> None:
     assert problems(caught) == [
         (
             "Country.name",
-            "expected 'United States', the name of US in the bundled ISO 3166-1 table, found 'Russia',"
+            "expected the name of US, 'United States' (from the bundled ISO 3166-1 table), found 'Russia',"
             " the name of RU; a country's name follows its code: leave name out (with attrs.evolve, pass"
             " name=None)",
         )

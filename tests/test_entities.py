@@ -105,7 +105,7 @@ def test_country_name_of_another_country_is_refused():
     assert details(excinfo) == [
         (
             "Country.name",
-            "expected 'United States', the name of US in the bundled ISO 3166-1 table,"
+            "expected the name of US, 'United States' (from the bundled ISO 3166-1 table),"
             " found 'Russian Federation'; a country's name follows its code: leave name out"
             " (with attrs.evolve, pass name=None)",
         )
@@ -118,7 +118,7 @@ def test_country_evolved_to_another_code_does_not_keep_a_stale_name():
     assert details(excinfo) == [
         (
             "Country.name",
-            "expected 'Russia', the name of RU in the bundled ISO 3166-1 table,"
+            "expected the name of RU, 'Russia' (from the bundled ISO 3166-1 table),"
             " found 'United States', the name of US; a country's name follows its code: leave name out"
             " (with attrs.evolve, pass name=None)",
         )
@@ -132,7 +132,7 @@ def test_country_name_from_json_must_agree_with_the_code():
     assert [(e.path, e.message.split(";")[0]) for e in excinfo.value.errors] == [
         (
             "$.name",
-            "expected 'United States', the name of US in the bundled ISO 3166-1 table,"
+            "expected the name of US, 'United States' (from the bundled ISO 3166-1 table),"
             " found 'Russian Federation'",
         )
     ]

@@ -346,7 +346,7 @@ RULES: dict[str, Any] = {
     ),
     "Country name of another code": (
         r"\.name$",
-        r"^expected '.*', the name of [A-Z]{2} in the bundled ISO 3166-1 table, found ",
+        r"^expected the name of [A-Z]{2}, '.*' \(from the bundled ISO 3166-1 table\), found ",
     ),
     "derivable ids": (r"\.id$", r"\(no id could be derived from the name: pass id=\.\.\.\)$"),
     "no lone surrogates": (r"", r"^expected text without lone surrogates"),

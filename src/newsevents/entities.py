@@ -147,7 +147,7 @@ class Country(Model):
         return [
             (
                 "name",
-                f"expected {expected!r}, the name of {self.code} in the bundled ISO 3166-1 table,"
+                f"expected the name of {self.code}, {expected!r} (from the bundled ISO 3166-1 table),"
                 f" found {self.name!r}{whose}; a country's name follows its code: leave name out"
                 " (with attrs.evolve, pass name=None)",
             )
