@@ -521,7 +521,7 @@ def test_actors_are_distinct_merged_by_id_first_seen_wins_and_sorted_by_kind_the
     acme_person = Person(name="Zed Acme", id="acme")
     acme_company = Organization(name="Acme", id="acme", kind=OrgKind.COMPANY)
     russia = Country(code="RU")
-    russia_renamed = Country(code="RU", name="Rossiya")
+    russia_renamed = Country(code="RU", name=None)  # type: ignore[arg-type]
     a1 = article(
         "a1",
         statement("s1", speaker=anna),
@@ -547,19 +547,17 @@ def test_indexed_find_sees_every_spelling_of_an_actor_that_shares_an_id() -> Non
     plain = Person(name="Anna Ivanova")
     with_alias = Person(name="Anna Ivanova", aliases=("Annushka",))
     russia = Country(code="RU")
-    rossiya = Country(code="RU", name="Rossiya")
     corpus = Corpus(
         [
             article("a1", statement("plain", speaker=plain), statement("russia", speaker=russia)),
-            article("a2", statement("alias", speaker=with_alias), statement("rossiya", speaker=rossiya)),
+            article("a2", statement("alias", speaker=with_alias)),
         ]
     )
     # involving("Annushka") matches the second spelling (scan and Article.find agree) ...
     assert ids(corpus.scan(involving("Annushka"))) == ["alias"]
-    assert ids(corpus.scan(by("Rossiya"))) == ["rossiya"]
     # ... so the indexed find must too.
     assert ids(corpus.find(involving("Annushka"))) == ["alias"]
-    assert ids(corpus.find(by("Rossiya"))) == ["rossiya"]
+    # (A country has one spelling, its table name, since its name follows its code.)
 
 
 # ---------------------------------------------------------------- the seed article's questions
@@ -850,7 +848,7 @@ def actor_queries(draw: st.DrawFn, pool: Pool, *, respelled_first: bool = False)
         return actor
     if kind == "variant":  # the same id under another name, or the same id and name as another kind
         if isinstance(actor, Country):
-            return Country(code=actor.code, name="Elsewhere")
+            return Country(code=actor.code)
         if draw(st.booleans()):
             return attrs.evolve(actor, name="Someone Else", aliases=())
         other = Organization if isinstance(actor, Person) else Person

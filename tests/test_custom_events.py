@@ -37,7 +37,7 @@ from newsevents import (
     to_json,
 )
 from newsevents.cli import show
-from newsevents.validators import checks, non_blank
+from newsevents.validators import non_blank, rules
 
 RT = Organization(name="RT", kind=OrgKind.MEDIA, country="RU")
 GREENPEACE = Organization(name="Greenpeace", kind=OrgKind.NGO)
@@ -50,7 +50,7 @@ PUBLISHED = datetime(2022, 7, 28, 22, 23, tzinfo=UTC)
 class Protest(Event):
     """People gather to protest."""
 
-    cause: str = attrs.field(metadata=checks(non_blank))
+    cause: str = attrs.field(metadata=rules(non_blank))
     crowd: int | None = None
     organisers: tuple[Organization, ...] = ()
 

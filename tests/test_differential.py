@@ -59,7 +59,7 @@ from newsevents._base import LOADING
 from newsevents._codegen import DUMPERS, NATIVE, UNCHECKED, EntityCache, plain, top_loader
 from newsevents._spec import DateTimeNode, EnumNode, ScalarNode, TupleNode, UnionNode, spec_of
 from newsevents.serialize import _load
-from newsevents.validators import checks, in_range, length, matches, slug, stripped
+from newsevents.validators import in_range, length, matches, rules, slug, stripped
 
 SLOW = [HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large]
 
@@ -69,12 +69,12 @@ SLOW = [HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_
 class Vigil(Event):
     """A custom type with checks of its own, built from data (so the schema and strategies see them)."""
 
-    code: str = attrs.field(metadata=checks(matches(r"[A-Z]{3}")))
-    crowd: int = attrs.field(default=0, metadata=checks(in_range(ge=0, le=1_000_000)))
+    code: str = attrs.field(metadata=rules(matches(r"[A-Z]{3}")))
+    crowd: int = attrs.field(default=0, metadata=rules(in_range(ge=0, le=1_000_000)))
     share: float | None = None
-    slogan: str | None = attrs.field(default=None, metadata=checks(stripped, length(max=40)))
+    slogan: str | None = attrs.field(default=None, metadata=rules(stripped, length(max=40)))
     organisers: tuple[Actor, ...] = ()
-    tags: tuple[str, ...] = attrs.field(default=(), metadata=checks(each=(slug,)))
+    tags: tuple[str, ...] = attrs.field(default=(), metadata=rules(each=(slug,)))
     held_at: datetime | None = None
 
 
@@ -557,7 +557,7 @@ def test_constructor_loader_and_schema_agree_on_every_field(data: st.DataObject,
 def test_a_type_registered_after_use_is_described_again() -> None:
     @attrs.frozen(kw_only=True)
     class Strike(Event):
-        sector: str = attrs.field(metadata=checks(stripped))
+        sector: str = attrs.field(metadata=rules(stripped))
 
     strike = Strike(id="s1", sector="rail")
     with pytest.raises(RegistrationError, match="not a registered event type"):

@@ -80,12 +80,21 @@ def test_country_name_none_takes_the_table_name() -> None:
 def test_a_stale_country_name_is_refused() -> None:
     with pytest.raises(ValidationError) as caught:
         attrs.evolve(Country(code="RU"), code="US")
-    assert problems(caught) == [("Country.name", "expected the name of US, found 'Russia', the name of RU")]
+    assert problems(caught) == [
+        (
+            "Country.name",
+            "expected the name of US, 'United States' (from the bundled ISO 3166-1 table), found 'Russia',"
+            " the name of RU; a country's name follows its code: leave name out (with attrs.evolve, pass"
+            " name=None)",
+        )
+    ]
     assert attrs.evolve(Country(code="RU"), code="US", name=None).name == "United States"  # type: ignore[arg-type]
 
 
-def test_a_custom_country_name_is_kept() -> None:
-    assert Country(code="RU", name="Russian Federation").name == "Russian Federation"
+def test_a_country_name_other_than_the_table_s_is_refused() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Country(code="RU", name="Russian Federation")
+    assert [path for path, _ in problems(caught)] == ["Country.name"]
 
 
 # ---------------------------------------------------------------- tags

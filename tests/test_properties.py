@@ -38,7 +38,7 @@ from newsevents import (
 from newsevents import strategies as nst
 
 TYPES: dict[type, st.SearchStrategy[Any]] = {
-    Country: nst.countries(custom_names=True),
+    Country: nst.countries(),
     Organization: nst.organizations(readable=False),
     Role: nst.roles(),
     Person: nst.persons(readable=False),

@@ -401,7 +401,7 @@ ENTITIES = [
     (Organization(name="Sergey Lavrov"), LAVROV, False),  # same id, another kind
     (Person(name="Russian Ministry of Foreign Affairs", id="russian-mfa"), MFA, False),
     (Organization(name="Foreign Ministry", id="russian-mfa"), MFA, True),
-    (Country(code="RU", name="Rossiya"), RUSSIA, True),
+    (Country(code="RU"), RUSSIA, True),
     (Country(code="US"), RUSSIA, False),
     (RUSSIA, MFA, False),
     (Person(name="Russia", id="ru"), RUSSIA, False),

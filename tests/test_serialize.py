@@ -134,7 +134,6 @@ FULL_ARTICLE = Article(
 OBJECTS: dict[str, Any] = {
     "country": Country(code="RU"),
     "country-non-ascii-name": Country(code="CI"),
-    "country-own-name": Country(code="RU", name="Russian Federation"),
     "organization-minimal": Organization(name="RT"),
     "organization-full": MFA,
     "organization-cyrillic": Organization(name="Министерство иностранных дел", id="mid"),
@@ -345,11 +344,6 @@ def test_datetimes_are_iso_8601_with_their_offset(sample_article: Article) -> No
             Country(code="RU", name="Russia"),
             {"type": "country", "code": "RU"},
             id="country-table-name",
-        ),
-        pytest.param(
-            Country(code="RU", name="Russian Federation"),
-            {"type": "country", "code": "RU", "name": "Russian Federation"},
-            id="country-other-name-kept",
         ),
         pytest.param(
             TimeRef(

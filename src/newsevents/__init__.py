@@ -12,6 +12,7 @@ validate them; save and load them as JSON or JSON Lines.
 """
 
 from newsevents.article import Article
+from newsevents.checks import Finding, Severity, check
 from newsevents.codes import EventCodes, event_codes, register_codes, to_plover
 from newsevents.corpus import Corpus, Hit, Hits
 from newsevents.dates import Precision, TimeRef
@@ -79,6 +80,7 @@ __all__ = [
     "Event",
     "EventCodes",
     "EventTypeInfo",
+    "Finding",
     "Hit",
     "Hits",
     "Limits",
@@ -94,11 +96,13 @@ __all__ = [
     "RequestKind",
     "RequestStatus",
     "Role",
+    "Severity",
     "Statement",
     "Term",
     "TimeRef",
     "ValidationError",
     "__version__",
+    "check",
     "country_name",
     "dump_jsonl",
     "event_codes",
@@ -123,10 +127,9 @@ __all__ = [
     "unregister_event_type",
 ]
 
-# Hypothesis registers newsevents' strategies for st.from_type through its entry
-# point, newsevents._hypothesis_plugin:register, when it is imported. When Hypothesis
-# was imported first and that did not happen (no installed metadata, say), register
-# now; the plugin registers only once, so both paths may run.
+# Register newsevents' strategies for st.from_type now if Hypothesis is imported
+# already. (When Hypothesis is imported later, its entry point, the top-level module
+# _newsevents_hypothesis, does it; the plugin registers only once, so both paths may run.)
 import sys as _sys  # noqa: E402 -- here, not on top: the hook runs once every name above exists
 
 if _sys.modules.get("hypothesis") is not None:  # None marks a module as not installed

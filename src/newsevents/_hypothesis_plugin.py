@@ -3,16 +3,16 @@
 Private. :func:`register` runs on two paths, whichever comes first, and does
 its work once:
 
-* Hypothesis calls it through the ``hypothesis`` entry point when Hypothesis is
-  imported;
 * ``newsevents/__init__.py`` calls it at its end when Hypothesis is already
-  imported (for instance when newsevents sits on ``sys.path`` without installed
-  metadata, so that the entry point is unknown).
+  imported (the usual order in a test run: Hypothesis first, newsevents later);
+* Hypothesis's ``hypothesis`` entry point, the top-level module
+  ``_newsevents_hypothesis`` (outside this package, so that ``import hypothesis``
+  does not import newsevents), calls it when Hypothesis is imported after
+  newsevents.
 
-Registering imports nothing new: neither :mod:`newsevents.strategies` nor, from
-here, newsevents itself. (Loading this module through the entry point does import
-the newsevents package, its parent: that is the cost of the plugin for ``import
-hypothesis``; a plugin module outside the package would avoid it.) Each type gets
+Registering imports nothing new: neither :mod:`newsevents.strategies` nor
+newsevents itself; a project that has newsevents installed but never imports it
+pays nothing for it in ``import hypothesis``. Each type gets
 a *function* that builds its strategy whenever ``st.from_type`` resolves the
 type, so ``st.from_type(Event)`` and ``st.from_type(Article)`` include custom
 event types registered after their first use (registering a type clears
@@ -45,7 +45,15 @@ _STRATEGIES = {
     "Detention": "detentions",
     "Event": "events",
     "Article": "articles",
+    "Hit": "hits",
+    "Hits": "hit_lists",
+    "Corpus": "corpora",
+    "Limits": "limits",
+    "EventCodes": "event_codes",
+    "ValidationError": "_validation_errors",  # inferred, it would now and then pass no detail at all
 }
+# Every other public type (enums, Parties, Finding, ErrorDetail, the other errors) Hypothesis
+# draws from its constructor; tests/test_facade.py draws every public type.
 
 
 def _strategies() -> Any:

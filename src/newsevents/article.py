@@ -11,7 +11,7 @@ from newsevents._base import Model
 from newsevents.dates import fixed_offset, fixed_offset_or_none
 from newsevents.entities import Organization, Person
 from newsevents.events import Detention, DiplomaticRequest, Event, Statement
-from newsevents.validators import bcp47, checks, http_url, non_blank, non_http_uri, slug, stripped
+from newsevents.validators import bcp47, http_url, non_blank, non_http_uri, rules, slug, stripped
 
 __all__ = ["Article"]
 
@@ -51,21 +51,21 @@ class Article(Model):
     ('en', ())
     """
 
-    id: str = attrs.field(metadata=checks(slug))
-    title: str = attrs.field(metadata=checks(stripped))
+    id: str = attrs.field(metadata=rules(slug))
+    title: str = attrs.field(metadata=rules(stripped))
     published: datetime = attrs.field(eq=_instant_and_offset, converter=fixed_offset)
     publisher: Organization
-    url: str | None = attrs.field(default=None, metadata=checks(http_url))
-    subtitle: str | None = attrs.field(default=None, metadata=checks(stripped))
+    url: str | None = attrs.field(default=None, metadata=rules(http_url))
+    subtitle: str | None = attrs.field(default=None, metadata=rules(stripped))
     updated: datetime | None = attrs.field(
         default=None, eq=_instant_and_offset, converter=fixed_offset_or_none
     )
-    language: str = attrs.field(default="en", metadata=checks(bcp47))
+    language: str = attrs.field(default="en", metadata=rules(bcp47))
     authors: tuple[Person | Organization, ...] = ()
-    body: tuple[str, ...] = attrs.field(default=(), metadata=checks(each=(non_blank,)))
+    body: tuple[str, ...] = attrs.field(default=(), metadata=rules(each=(non_blank,)))
     events: tuple[Event, ...] = ()
-    topics: tuple[str, ...] = attrs.field(default=(), metadata=checks(each=(stripped,)))
-    uri: str | None = attrs.field(default=None, metadata=checks(non_http_uri))
+    topics: tuple[str, ...] = attrs.field(default=(), metadata=rules(each=(stripped,)))
+    uri: str | None = attrs.field(default=None, metadata=rules(non_http_uri))
 
     def _invariants(self) -> list[tuple[str | tuple[str | int, ...], str, str]]:
         found: list[tuple[str | tuple[str | int, ...], str, str]] = []

@@ -13,7 +13,7 @@ import attrs
 from newsevents._base import Model
 from newsevents._codes.iso3166 import COUNTRY_NAMES
 from newsevents._spec import derived_from, trust
-from newsevents.validators import checks, iso_country, slug, stripped, wikidata_id
+from newsevents.validators import iso_country, rules, slug, stripped, wikidata_id
 
 __all__ = [
     "Actor",
@@ -23,6 +23,7 @@ __all__ = [
     "Person",
     "Place",
     "Role",
+    "actor_key",
     "country_name",
     "slugify",
 ]
@@ -69,11 +70,11 @@ def _slug_of_name(self: Person | Organization | Place) -> str:
     return slugify(self.name)
 
 
-_ID = checks(slug) | derived_from("name", slugify)  # valid names only reach the generated code
-_NAME = checks(stripped)
-_ALIASES = checks(each=(stripped,))
-_WIKIDATA = checks(wikidata_id)
-_COUNTRY = checks(iso_country)
+_ID = rules(slug) | derived_from("name", slugify)  # valid names only reach the generated code
+_NAME = rules(stripped)
+_ALIASES = rules(each=(stripped,))
+_WIKIDATA = rules(wikidata_id)
+_COUNTRY = rules(iso_country)
 
 
 class OrgKind(enum.Enum):
@@ -97,14 +98,21 @@ class OrgKind(enum.Enum):
 class Country(Model):
     """A state, named by its ISO 3166-1 alpha-2 code.
 
+    A country's name always agrees with its code: it is the bundled table's
+    common English short name, and any other name is refused (an article's own
+    spelling, "Russian Federation" say, belongs in the text, not in the actor).
+
     Attributes:
         code: The upper-case alpha-2 code, one of the 249 assigned ones.
-        name: Defaults to the common English short name from the bundled table.
+        name: The common English short name of ``code`` from the bundled table;
+            leave it out (or pass ``None``) to take it from the code.
 
     >>> Country(code="RU")
     Country(code='RU', name='Russia')
     >>> Country(code="US").name
     'United States'
+    >>> Country(code="US").id
+    'US'
     """
 
     code: str = attrs.field(metadata=_COUNTRY)
@@ -115,17 +123,35 @@ class Country(Model):
         code = self.code if isinstance(self.code, str) else ""
         return COUNTRY_NAMES.get(code, code or "?")
 
+    @property
+    def id(self) -> str:
+        """The actor's public key, as a person's or organisation's id is: the alpha-2 code (``"RU"``).
+
+        Upper case, so it never equals the id of a :class:`Person` or an
+        :class:`Organization` (slugs are lower case).
+        """
+        return self.code
+
     def __attrs_post_init__(self) -> None:
         if self.name is None:  # name=None: the name from the table
             object.__setattr__(self, "name", self._default_name())
         super().__attrs_post_init__()
 
     def _invariants(self) -> list[tuple[str, str]]:
+        expected = COUNTRY_NAMES.get(self.code)
+        if expected is None or self.name == expected:
+            return []
         owner = _CODE_OF_NAME.get(self.name)
-        if owner is not None and owner != self.code:
-            # attrs.evolve(Country(code="RU"), code="US") would keep "Russia" otherwise.
-            return [("name", f"expected the name of {self.code}, found {self.name!r}, the name of {owner}")]
-        return []
+        whose = f", the name of {owner}" if owner is not None else ""
+        # attrs.evolve(Country(code="RU"), code="US") passes the old name on: refuse it, never keep it.
+        return [
+            (
+                "name",
+                f"expected the name of {self.code}, {expected!r} (from the bundled ISO 3166-1 table),"
+                f" found {self.name!r}{whose}; a country's name follows its code: leave name out"
+                " (with attrs.evolve, pass name=None)",
+            )
+        ]
 
 
 trust(post_init=Country.__attrs_post_init__)  # name=None: the table's name, as a missing name gets
@@ -195,7 +221,7 @@ class Person(Model):
 
     name: str = attrs.field(metadata=_NAME)
     id: str = attrs.field(metadata=_ID)
-    nationality: tuple[str, ...] = attrs.field(default=(), metadata=checks(each=(iso_country,)))
+    nationality: tuple[str, ...] = attrs.field(default=(), metadata=rules(each=(iso_country,)))
     roles: tuple[Role, ...] = ()
     description: str | None = attrs.field(default=None, metadata=_NAME)
     aliases: tuple[str, ...] = attrs.field(default=(), metadata=_ALIASES)
@@ -229,11 +255,21 @@ class Place(Model):
 
 
 Actor: TypeAlias = Person | Organization | Country
-"""Anyone who acts or is acted upon: a :class:`Person`, an :class:`Organization` or a :class:`Country`."""
+"""Anyone who acts or is acted upon: a :class:`Person`, an :class:`Organization` or a :class:`Country`.
+
+Every actor has an ``id``, its public key within its kind: a person's or an
+organisation's slug (given, or derived from the name), a country's ISO 3166-1
+alpha-2 code. ``(kind, id)`` names an actor across a corpus.
+"""
 
 
 def actor_key(actor: Actor) -> tuple[str, str]:
-    """A stable identity for an actor: its kind and its id (or country code)."""
-    if isinstance(actor, Country):
-        return ("country", actor.code)
+    """A stable identity for an actor across articles: its kind and its ``id`` (a country's id is its code).
+
+    Two actors with the same key are the same actor, however differently an
+    article spells them; a person and an organisation never share a key.
+
+    >>> actor_key(Country(code="RU")), actor_key(Person(name="Sergey Lavrov"))
+    (('country', 'RU'), ('person', 'sergey-lavrov'))
+    """
     return (type(actor).__name__.lower(), actor.id)

@@ -15,15 +15,15 @@ checks appear in its schema and its strategy. Build your own from data with
 :func:`as_check`; a plain function works too, but the schema and the strategies
 cannot see inside it.
 
-Attach checks to a field of your own event type with :func:`checks`:
+Attach checks to a field of your own event type with :func:`rules`:
 
 >>> import attrs
 >>> from newsevents import Event, event_type
->>> from newsevents.validators import checks, non_blank
+>>> from newsevents.validators import non_blank, rules
 >>> @event_type("protest_example")
 ... @attrs.frozen(kw_only=True)
 ... class Protest(Event):
-...     cause: str = attrs.field(metadata=checks(non_blank))
+...     cause: str = attrs.field(metadata=rules(non_blank))
 >>> Protest(id="p1", cause=" ")
 Traceback (most recent call last):
   ...
@@ -34,6 +34,8 @@ from __future__ import annotations
 
 import math
 import re
+import sys
+import warnings
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any, Final
@@ -58,6 +60,7 @@ __all__ = [
     "matches",
     "non_blank",
     "non_http_uri",
+    "rules",
     "slug",
     "stripped",
     "wikidata_id",
@@ -674,20 +677,43 @@ def as_check(
     return _FunctionCheck(function, schema, strategy)
 
 
-def checks(
+def rules(
     *fns: Check | Callable[[Any], str | None], each: tuple[Check | Callable[[Any], str | None], ...] = ()
 ) -> dict[str, tuple[Check, ...]]:
-    """Field metadata that attaches value checks to an attrs field.
+    """Field metadata that attaches hard rules (value checks) to an attrs field.
+
+    A value that breaks one stops construction with a
+    :class:`~newsevents.ValidationError`; compare :func:`newsevents.check`, which
+    reports soft findings about a valid article.
 
     Args:
         *fns: Checks of the field's value (skipped when the value is ``None``): :class:`Check`
             objects, or plain functions ``value -> str | None`` (wrapped with :func:`as_check`).
         each: Checks of every item of a tuple field; errors name the item's index.
 
-    >>> checks(non_blank)["newsevents.checks"] == (non_blank,)
+    >>> rules(non_blank)["newsevents.checks"] == (non_blank,)
     True
     """
     return {CHECKS_KEY: tuple(as_check(f) for f in fns), EACH_KEY: tuple(as_check(f) for f in each)}
+
+
+def checks(
+    *fns: Check | Callable[[Any], str | None], each: tuple[Check | Callable[[Any], str | None], ...] = ()
+) -> dict[str, tuple[Check, ...]]:
+    """Deprecated: the old name of :func:`rules`, easily confused with :func:`newsevents.check`.
+
+    Warns (``DeprecationWarning``) when called from outside newsevents; newsevents'
+    own modules move to :func:`rules` one by one.
+    """
+    caller = sys._getframe(1).f_globals.get("__name__", "")
+    if caller != "newsevents" and not caller.startswith("newsevents."):
+        warnings.warn(
+            "newsevents.validators.checks is deprecated: use newsevents.validators.rules"
+            " (hard rules; newsevents.check reports soft findings)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+    return rules(*fns, each=each)
 
 
 def aware_datetime(value: datetime) -> str | None:

@@ -31,6 +31,8 @@ except ImportError as exc:  # pragma: no cover - exercised in a venv without hyp
     raise ImportError('newsevents.strategies needs Hypothesis: pip install "newsevents[hypothesis]"') from exc
 
 from newsevents.strategies._articles import InvalidDocument, articles, documents, invalid_documents
+from newsevents.strategies._corpus import corpora, event_codes, hit_lists, hits, limits
+from newsevents.strategies._corpus import validation_errors as _validation_errors  # noqa: F401 -- for the plugin
 from newsevents.strategies._entities import actors, countries, organizations, persons, places, roles
 from newsevents.strategies._events import detentions, diplomatic_requests, statements
 from newsevents.strategies._registry import _custom_strategy as _custom_strategy  # for the plugin
@@ -42,12 +44,17 @@ __all__ = [
     "InvalidDocument",
     "actors",
     "articles",
+    "corpora",
     "countries",
     "detentions",
     "diplomatic_requests",
     "documents",
+    "event_codes",
     "events",
+    "hit_lists",
+    "hits",
     "invalid_documents",
+    "limits",
     "organizations",
     "persons",
     "places",

@@ -18,7 +18,7 @@ from newsevents.strategies._args import check_bool, check_size
 from newsevents.strategies._entities import organizations, persons
 from newsevents.strategies._events import needs_date
 from newsevents.strategies._registry import event_strategy
-from newsevents.strategies._text import LANGUAGES, OFFSETS, SLUGS, slugs, texts
+from newsevents.strategies._text import LANGUAGES, OFFSETS, SLUGS, applied, slugs, texts
 from newsevents.strategies._time import ALL_PRECISIONS
 from newsevents.validators import non_http_uri
 
@@ -27,6 +27,10 @@ def _paragraph(event: Event) -> str:
     quotes = event.quotes if isinstance(event, Statement) else ()
     pieces = [f"\u201c{q}\u201d" for q in quotes] + list(event.evidence)
     return " ".join(pieces) if pieces else (event.summary or "More in the article.")
+
+
+def _url(slug: str) -> str:
+    return f"https://news.example/{slug}"
 
 
 def articles(
@@ -75,7 +79,7 @@ def articles(
     precision_st = st.sampled_from(ALL_PRECISIONS)
     ref_text = st.none() | texts(max_size=20)
     updated_st = st.none() | st.timedeltas(timedelta(0), timedelta(days=3))
-    url_st = st.none() | slugs(max_size=10).map(lambda s: f"https://news.example/{s}")
+    url_st = st.none() | applied(slugs(max_size=10), _url)
     subtitle_st = st.none() | texts()
     uri_st = st.none() | non_http_uri.strategy(str)
     language_st = st.sampled_from(LANGUAGES)

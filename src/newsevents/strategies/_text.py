@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, timedelta, timezone
+from typing import TypeVar
 
 from hypothesis import strategies as st
 
 from newsevents.entities import slugify
 from newsevents.strategies._args import check_bool, check_size
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 # Readable building blocks: examples shrink towards the first entry of each list.
 FIRST_NAMES = ("Anna", "Boris", "Carmen", "Dmitri", "Elena", "Farid", "Grace", "Hiroshi", "Ines", "Jamal")
@@ -68,12 +72,50 @@ def texts(*, max_size: int = 40, readable: bool = True) -> st.SearchStrategy[str
     """
     check_size("max_size", max_size, 1)
     check_bool("readable", readable)
-    words = st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(" ".join)
-    words = words.map(lambda s: s[:max_size].strip() or "talks"[:max_size])
+    words = st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(_Sentence(max_size))
     if readable:
         return words
-    anything = st.text(min_size=1, max_size=max_size).map(lambda s: s.strip() or "x")
+    anything = st.text(min_size=1, max_size=max_size).map(_stripped_or_x)
     return st.one_of(words, anything)
+
+
+# Named functions and small callables rather than lambdas, here and in the other strategy modules:
+# they are what a strategy's repr shows, and what a failing example prints must read as code.
+# Hypothesis prints a value drawn through .map(f) as the call f(x) when that is shorter than
+# the value's repr: fine for strings (their repr is shorter), but for objects use applied().
+
+
+@st.composite
+def applied(draw: st.DrawFn, strategy: st.SearchStrategy[T], function: Callable[[T], R]) -> R:
+    """``strategy.map(function)``, except that a failing example prints the value's repr, not the call.
+
+    A value's repr is pasteable code (``Country(code='AD', name='Andorra')``); the call
+    that made it names a private function (``_country('AD')``), which is not.
+    """
+    return function(draw(strategy))
+
+
+class _Sentence:
+    """Words joined by spaces, cut to ``max_size`` characters (never blank)."""
+
+    __slots__ = ("max_size",)
+
+    def __init__(self, max_size: int) -> None:
+        self.max_size = max_size
+
+    def __call__(self, words: list[str]) -> str:
+        return " ".join(words)[: self.max_size].strip() or "talks"[: self.max_size]
+
+    def __repr__(self) -> str:
+        return f"sentence(max_size={self.max_size})"
+
+
+def _stripped_or_x(text: str) -> str:
+    return text.strip() or "x"
+
+
+def _joined(parts: tuple[str, str]) -> str:
+    return parts[0] + parts[1]
 
 
 def slugs(*, max_size: int = 20) -> st.SearchStrategy[str]:
@@ -89,7 +131,10 @@ def slugs(*, max_size: int = 20) -> st.SearchStrategy[str]:
     check_size("max_size", max_size, 1)
     head = st.sampled_from("abcdefghijklmnopqrstuvwxyz0123456789")
     tail = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-._:", max_size=max_size - 1)
-    return st.builds(str.__add__, head, tail)
+    # tuples().map(), not builds(str.__add__, ...): a failing example then prints the slug itself
+    # ('a'), not the call that made it (__add__(<...>, '')), and Hypothesis's explain phase has two
+    # arguments fewer to vary for every id of a drawn article.
+    return st.tuples(head, tail).map(_joined)
 
 
 def entity_name(pool: Sequence[str], readable: bool) -> st.SearchStrategy[str]:
@@ -99,7 +144,13 @@ def entity_name(pool: Sequence[str], readable: bool) -> st.SearchStrategy[str]:
 
 
 SLUGS = slugs()
-WIKIDATA_IDS = st.integers(1, 10**8).map(lambda n: f"Q{n}")
+
+
+def _wikidata_id(number: int) -> str:
+    return f"Q{number}"
+
+
+WIKIDATA_IDS = st.integers(1, 10**8).map(_wikidata_id)
 WIKIDATA = st.none() | WIKIDATA_IDS
 
 

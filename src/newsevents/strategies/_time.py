@@ -11,7 +11,7 @@ from hypothesis.errors import InvalidArgument
 from newsevents.dates import Precision, TimeRef
 from newsevents.events import Term
 from newsevents.strategies._args import check_datetime, check_members, check_strategy
-from newsevents.strategies._text import OFFSETS, texts
+from newsevents.strategies._text import OFFSETS, applied, texts
 
 EPOCH_MIN = datetime(1950, 1, 1)
 EPOCH_MAX = datetime(2050, 1, 1)
@@ -84,9 +84,14 @@ def time_refs(
 def terms() -> st.SearchStrategy[Term]:
     """Non-empty, non-negative prison terms, sometimes for life."""
 
-    def make(years: int, months: int, days: int, life: bool) -> Term:
-        if not (years or months or days or life):
-            years = 1
-        return Term(years=years, months=months, days=days, life=life)
+    return applied(
+        st.tuples(st.integers(0, 30), st.integers(0, 11), st.integers(0, 30), st.booleans()), _term
+    )
 
-    return st.builds(make, st.integers(0, 30), st.integers(0, 11), st.integers(0, 30), st.booleans())
+
+def _term(parts: tuple[int, int, int, bool]) -> Term:
+    # Not builds(make, ...), which printed as make(1, 0, 0, False): the example prints as Term(years=...).
+    years, months, days, life = parts
+    if not (years or months or days or life):
+        years = 1
+    return Term(years=years, months=months, days=days, life=life)
