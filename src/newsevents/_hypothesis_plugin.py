@@ -51,8 +51,10 @@ _STRATEGIES = {
     "Limits": "limits",
     "EventCodes": "event_codes",
     "ValidationError": "_validation_errors",  # inferred, it would now and then pass no detail at all
+    "EventTypeInfo": "_event_type_infos",  # inferred, it would build records of unregistered classes
+    "ErrorDetail": "_error_details",  # inferred, it would pass no message (the older positional form)
 }
-# Every other public type (enums, Parties, Finding, ErrorDetail, the other errors) Hypothesis
+# Every other public type (enums, Parties, Finding, the other errors) Hypothesis
 # draws from its constructor; tests/test_facade.py draws every public type.
 
 

@@ -32,6 +32,8 @@ except ImportError as exc:  # pragma: no cover - exercised in a venv without hyp
 
 from newsevents.strategies._articles import InvalidDocument, articles, documents, invalid_documents
 from newsevents.strategies._corpus import corpora, event_codes, hit_lists, hits, limits
+from newsevents.strategies._corpus import error_details as _error_details  # noqa: F401 -- for the plugin
+from newsevents.strategies._corpus import event_type_infos as _event_type_infos  # noqa: F401 -- for the plugin
 from newsevents.strategies._corpus import validation_errors as _validation_errors  # noqa: F401 -- for the plugin
 from newsevents.strategies._entities import actors, countries, organizations, persons, places, roles
 from newsevents.strategies._events import detentions, diplomatic_requests, statements

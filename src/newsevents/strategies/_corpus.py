@@ -6,10 +6,12 @@ import functools
 
 from hypothesis import strategies as st
 
+from newsevents._registry import EventTypeInfo, event_type_info
 from newsevents.article import Article
 from newsevents.codes import PLOVER_EVENTS, PLOVER_MODES, EventCodes
 from newsevents.corpus import Corpus, Hit, Hits
 from newsevents.errors import ErrorDetail, ValidationError
+from newsevents.events import event_types
 from newsevents.serialize import Limits
 from newsevents.strategies._args import check_size
 from newsevents.strategies._articles import articles
@@ -91,6 +93,26 @@ def event_codes() -> st.SearchStrategy[EventCodes]:
     return (st.none() | st.sampled_from(tuple(PLOVER_EVENTS))).flatmap(_codes_in)
 
 
+_STEPS = st.lists(st.text(max_size=8) | st.integers(0, 99), max_size=4).map(tuple)
+
+
+def error_details() -> st.SearchStrategy[ErrorDetail]:
+    """Details as ``st.from_type(ErrorDetail)`` draws them: a root, a location, a message and a code."""
+    return st.builds(
+        ErrorDetail,
+        root=st.sampled_from(["$", "Person", "Article"]),
+        location=_STEPS,
+        message=st.text(min_size=1, max_size=40),
+        code=st.sampled_from(["type", "missing", "unknown_key", "enum", "blank", "pattern", "invalid"]),
+        line=st.none() | st.integers(1, 10_000),
+    )
+
+
 def validation_errors() -> st.SearchStrategy[ValidationError]:
     """Errors as ``st.from_type(ValidationError)`` draws them: one to three details (never none)."""
-    return st.builds(ValidationError, st.lists(st.from_type(ErrorDetail), min_size=1, max_size=3))
+    return st.builds(ValidationError, st.lists(error_details(), min_size=1, max_size=3))
+
+
+def event_type_infos() -> st.SearchStrategy[EventTypeInfo]:
+    """Records as ``st.from_type(EventTypeInfo)`` draws them: those of the types registered when drawn."""
+    return st.deferred(lambda: st.sampled_from([event_type_info(cls) for cls in event_types().values()]))
