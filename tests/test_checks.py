@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -295,6 +295,25 @@ def test_ne201_later_the_same_day() -> None:
 )
 def test_ne201_not_for_events_dated_before_or_approximate(when: TimeRef) -> None:
     assert check(article(held(when=when))) == []
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        pytest.param(datetime(2022, 7, 28, 22, 22, 59, tzinfo=UTC), [], id="a-second-before"),
+        pytest.param(datetime(2022, 7, 28, 22, 23, tzinfo=UTC), [], id="at-the-publication-instant"),
+        pytest.param(
+            datetime(2022, 7, 29, 1, 23, tzinfo=timezone(timedelta(hours=3))),
+            [],
+            id="the-same-instant-in-moscow",
+        ),
+        pytest.param(datetime(2022, 7, 28, 22, 23, 1, tzinfo=UTC), ["NE201"], id="a-second-after"),
+    ],
+)
+def test_ne201_boundary_is_the_publication_instant(start: datetime, expected: list[str]) -> None:
+    """An event dated exactly at publication is not after it; a second later is."""
+    when = TimeRef(start=start, precision=Precision.SECOND)
+    assert codes(check(article(held(when=when)))) == expected
 
 
 def test_ne201_an_expected_time_is_not_a_date() -> None:

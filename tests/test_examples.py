@@ -10,6 +10,7 @@ from types import ModuleType
 
 import pytest
 
+import newsevents
 from _seed import load_example
 from newsevents import (
     Article,
@@ -162,3 +163,50 @@ def test_the_readme_quickstart_runs(tmp_path: Path) -> None:
         [sys.executable, str(script)], capture_output=True, text=True, timeout=60, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+def _blocks(text: str, language: str) -> list[str]:
+    """The bodies of the fenced blocks of ``language`` in a Markdown text, in order."""
+    fence = f"```{language}\n"
+    found = []
+    start = text.find(fence)
+    while start != -1:
+        body_start = start + len(fence)
+        end = text.index("```\n", body_start)
+        found.append(text[body_start:end])
+        start = text.find(fence, end + 4)
+    return found
+
+
+def test_the_readme_pycon_example_prints_what_the_readme_shows() -> None:
+    """The README's ``pycon`` block: its input raises, and the error reads exactly as shown."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (block,) = _blocks(readme, "pycon")
+    lines = block.rstrip("\n").splitlines()
+    assert lines[0].startswith(">>> ")
+    source, shown = lines[0].removeprefix(">>> "), lines[1:]
+    assert shown[0].startswith("ValidationError: ")
+    namespace: dict[str, object] = dict(vars(newsevents))
+    with pytest.raises(newsevents.ValidationError) as caught:
+        eval(source, namespace)  # the README's own one-line input, nothing else
+    assert str(caught.value).splitlines() == [shown[0].removeprefix("ValidationError: "), *shown[1:]]
+
+
+def test_every_readme_python_block_runs(tmp_path: Path, article: Article) -> None:
+    """Each ```python block of the README runs, in a directory holding the files the blocks name."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = _blocks(readme, "python")
+    assert len(blocks) >= 2
+    (tmp_path / "articles.jsonl").write_text(to_json(article) + "\n", encoding="utf-8")
+    for number, code in enumerate(blocks, 1):
+        script = tmp_path / f"block{number}.py"
+        script.write_text(code, encoding="utf-8")
+        done = subprocess.run(
+            [sys.executable, str(script)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            cwd=tmp_path,
+        )
+        assert done.returncode == 0, f"README python block {number}:\n{code}\n{done.stderr}"

@@ -618,7 +618,12 @@ def test_every_truncation_gets_the_same_error_on_both_backends(sample_article: A
 def test_nesting_is_refused_past_254_levels_on_both_backends(depth: int, json_backend: str) -> None:
     text = "[" * depth + "]" * depth
     if depth <= newsevents._jsontext.MAX_DEPTH:
-        assert newsevents._jsontext.parse(text) is not None
+        value = newsevents._jsontext.parse(text)
+        for _ in range(depth - 1):  # exactly ``depth`` arrays, each holding the next
+            assert isinstance(value, list)
+            assert len(value) == 1
+            value = value[0]
+        assert value == []
         return
     with pytest.raises(ValidationError) as info:
         newsevents._jsontext.parse(text)

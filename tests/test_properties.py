@@ -126,10 +126,28 @@ def test_arbitrary_json_gives_a_value_or_a_validation_error(cls: type, value: An
     except ValidationError as err:
         errors = err.errors
     else:
+        # Accepted: then it is an exact value of the class, and its own document loads back to it.
         assert isinstance(result, cls)
+        assert from_dict(cls, to_dict(result)) == result
         return
     assert errors
     assert all(e.path.startswith("$") for e in errors)
+
+
+def _same_where_it_counts(given: Any, written: Any) -> bool:
+    """Whether ``written`` (a loaded value's document) says what ``given`` said.
+
+    ``to_dict`` leaves out fields at their defaults and writes derived ids, so a key of ``given``
+    may be missing from ``written`` only if ``given`` held null, an empty list or the default.
+    """
+    if isinstance(given, dict) and isinstance(written, dict):
+        return all(
+            _same_where_it_counts(value, written[key]) if key in written else value in (None, [], "confirmed")
+            for key, value in given.items()
+        )
+    if isinstance(given, list) and isinstance(written, list):
+        return len(given) == len(written) and all(map(_same_where_it_counts, given, written))
+    return bool(given == written)
 
 
 def _replace_somewhere(doc: Any, data: st.DataObject, value: Any) -> Any:
@@ -149,11 +167,16 @@ def test_a_document_damaged_anywhere_gives_a_value_or_a_validation_error(
 ) -> None:
     damaged = _replace_somewhere(doc, data, value)
     try:
-        from_dict(Article, damaged)
+        loaded = from_dict(Article, damaged)
     except ValidationError as err:
         errors = err.errors
     else:
+        # Accepted: the damage replaced a value by another valid one (or by an optional field's
+        # null); what was loaded is exactly what the damaged document says.
+        assert to_dict(loaded) == to_dict(from_dict(Article, to_dict(loaded)))
+        assert _same_where_it_counts(damaged, to_dict(loaded))
         return
+    assert errors
     assert all(e.path.startswith("$") for e in errors)
 
 

@@ -140,19 +140,39 @@ def test_error_messages_say_what_is_expected() -> None:
 
 
 @pytest.mark.parametrize(
-    "make",
+    ("make", "holds"),
     [
-        lambda: nst.statements(modes=(QuoteMode.MIXED,)),
-        lambda: nst.diplomatic_requests(kinds=[RequestKind.MEETING]),
-        lambda: nst.detentions(statuses=(DetentionStatus.JAILED,), when=st.none()),
-        lambda: nst.events(types=(Statement, Registered), when=st.none()),
-        lambda: nst.invalid_documents(max_events=1),
-        lambda: nst.documents(max_events=0),
-        lambda: nst.time_refs(min_value=datetime(2, 1, 1), max_value=datetime(9998, 12, 31)),
+        (lambda: nst.statements(modes=(QuoteMode.MIXED,)), lambda s: s.mode is QuoteMode.MIXED),
+        (
+            lambda: nst.diplomatic_requests(kinds=[RequestKind.MEETING]),
+            lambda r: r.kind is RequestKind.MEETING,
+        ),
+        (
+            lambda: nst.detentions(statuses=(DetentionStatus.JAILED,), when=st.none()),
+            lambda d: d.status is DetentionStatus.JAILED and d.when is None,
+        ),
+        (
+            lambda: nst.events(types=(Statement, Registered), when=st.none()),
+            lambda e: type(e) in (Statement, Registered) and e.when is None,
+        ),
+        (
+            lambda: nst.invalid_documents(max_events=1),
+            lambda case: isinstance(case.document, dict) and len(case.document.get("events", [])) <= 1,
+        ),
+        (lambda: nst.documents(max_events=0), lambda doc: doc.get("events", []) == []),
+        (
+            lambda: nst.time_refs(min_value=datetime(2, 1, 1), max_value=datetime(9998, 12, 31)),
+            lambda t: datetime(1, 12, 1, tzinfo=UTC) <= t.start <= datetime(9999, 1, 31, tzinfo=UTC),
+        ),
     ],
 )
-def test_good_arguments_are_accepted(make: Any) -> None:
-    make()
+@settings(max_examples=10)
+@given(data=st.data())
+def test_good_arguments_are_accepted_and_draw_what_they_ask_for(
+    make: Any, holds: Any, data: st.DataObject
+) -> None:
+    value = data.draw(make())
+    assert holds(value), value
 
 
 @settings(max_examples=500)
