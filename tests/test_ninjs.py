@@ -692,3 +692,37 @@ def test_the_report_lists_what_the_article_does_not_hold_in_document_order() -> 
         ErrorDetail("$.subjects[0]", "not held: a subject without a name or literal"),
         ErrorDetail("$.urgency", "not held: the model has no field for it"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("member", "value", "path", "message"),
+    [
+        ("headlines", {"value": "x"}, "$.headlines", "expected an array, found dict ({'value': 'x'})"),
+        ("headlines", [{"value": "Talks"}, [1]], "$.headlines[1]", "expected an object, found list ([1])"),
+        (
+            "headlines",
+            [{"value": "Talks"}, {"role": ["sub"], "value": "x"}],
+            "$.headlines[1].role",
+            "expected a string, found list (['sub'])",
+        ),
+        ("altIds", [1], "$.altIds[0]", "expected an object, found int (1)"),
+        ("subjects", [{"name": 5}], "$.subjects[0].name", "expected a string, found int (5)"),
+    ],
+)
+def test_entries_of_the_wrong_shape_are_errors_never_skipped(
+    member: str, value: Any, path: str, message: str
+) -> None:
+    item = {**BASE, "headlines": [{"value": "Talks"}], member: value}
+    with pytest.raises(ValidationError) as caught:
+        from_ninjs(item, publisher=Organization(name="RT", kind=OrgKind.MEDIA))
+    assert (path, message, "type") in [(e.path, e.message, e.code) for e in caught.value.errors]
+
+
+def test_entries_of_the_right_shape_pass_the_shape_check() -> None:
+    item = {
+        **BASE,
+        "headlines": [{"value": "Talks"}, {"role": "sub", "value": "More"}],
+        "subjects": [{"name": "x"}],
+    }
+    article = from_ninjs(item, publisher=Organization(name="RT", kind=OrgKind.MEDIA))
+    assert (article.title, article.subtitle, article.topics) == ("Talks", "More", ("x",))

@@ -440,7 +440,8 @@ def from_ninjs(
         "body": "$.bodies",
         "topics": "$.subjects",
     }
-    errors = _identity(item, article_id, values := {}, where)
+    errors = _shapes(item)
+    errors += _identity(item, article_id, values := {}, where)
     _kind(item, errors, notes)
     where["title"], values["title"] = _headline(item, ("main",))
     heads = _items(item, "headlines")
@@ -476,6 +477,46 @@ def from_ninjs(
         order = {key: i for i, key in enumerate(item)}
         report.extend(sorted(notes, key=lambda n: order.get(re.split(r"[.\[]", n.path[2:])[0], len(order))))
     return article
+
+
+# The members read as arrays of objects: an entry of another kind is an error, never skipped.
+_ARRAYS_OF_OBJECTS: Final = (
+    "altIds",
+    "bodies",
+    "headlines",
+    "infoSources",
+    "organisations",
+    "people",
+    "subjects",
+)
+
+
+def _shapes(item: dict[str, Any]) -> list[ErrorDetail]:
+    """An error for each member read as an array of objects that is not one, each entry that is not,
+    and each member of an entry that is read as a string and is not one."""
+    errors = []
+
+    def wrong(location: tuple[str | int, ...], expected: str, value: Any) -> None:
+        message = f"expected {expected}, found {describe(value)}"
+        errors.append(ErrorDetail(location=location, message=message, code="type"))
+
+    for key in _ARRAYS_OF_OBJECTS:
+        value = item.get(key, [])
+        if not isinstance(value, list):
+            wrong((key,), "an array", value)
+            continue
+        for i, entry in enumerate(value):
+            if not isinstance(entry, dict):
+                wrong((key, i), "an object", entry)
+                continue
+            for member in _TEXT_MEMBERS:
+                if member in entry and not isinstance(entry[member], str):
+                    wrong((key, i, member), "a string", entry[member])
+    return errors
+
+
+# The members of those entries that are read, all strings in the ninjs schema.
+_TEXT_MEMBERS: Final = ("contentType", "literal", "name", "rel", "role", "uri", "value")
 
 
 def _placed(errors: tuple[ErrorDetail, ...], where: dict[str, str]) -> list[ErrorDetail]:
