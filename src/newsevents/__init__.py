@@ -42,6 +42,7 @@ from newsevents.events import (
     event_type,
     event_types,
 )
+from newsevents.jsonl import dump_jsonl, read_jsonl
 from newsevents.ninjs import from_ninjs, to_ninjs
 from newsevents.report import to_html
 from newsevents.schema import json_schema
@@ -49,10 +50,8 @@ from newsevents.schemaorg import to_schema_org
 from newsevents.serialize import (
     FORMAT_VERSION,
     Limits,
-    dump_jsonl,
     from_dict,
     from_json,
-    read_jsonl,
     to_dict,
     to_json,
 )
