@@ -79,12 +79,15 @@ class Progress:
     def _draw(self) -> None:
         done, total = self._done, self._total
         if total:
-            text = f"{self._name}: {_mb(done)} of {_mb(total)} ({min(done * 100 // total, 100)}%)"
+            said = f"{_mb(done)} of {_mb(total)} ({min(done * 100 // total, 100)}%)"
         else:
-            text = f"{self._name}: {_mb(done)} read"
+            said = f"{_mb(done)} read"
         if self.detail:
-            text = f"{text}; {self.detail}"
-        text = text[: max(self._width - 1, 10)]  # a line that wraps could not be redrawn in place
+            said = f"{said}; {self.detail}"
+        # A line that wraps could not be redrawn in place: a long name gives way, from its start.
+        room = max(self._width - 1 - len(said) - 2, 12)
+        name = self._name if len(self._name) <= room else "..." + self._name[-(room - 3) :]
+        text = f"{name}: {said}"[: max(self._width - 1, 10)]
         self._stream.write("\r" + text + " " * max(self._shown - len(text), 0))
         self._stream.flush()
         self._shown = len(text)
@@ -103,9 +106,10 @@ def _mb(count: int) -> str:
 
 def _columns(stream: TextIO) -> int:
     try:
-        return os.get_terminal_size(stream.fileno()).columns
+        columns = os.get_terminal_size(stream.fileno()).columns
     except (AttributeError, OSError, ValueError):
-        return 80
+        columns = 0
+    return columns or 80  # a terminal that does not say its width (0) is taken as the usual 80
 
 
 class _Counted:

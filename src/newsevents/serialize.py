@@ -22,19 +22,12 @@ from newsevents._jsontext import DEFAULT_LIMITS, Limits, dumps, has_orjson, pars
 from newsevents.errors import ValidationError
 from newsevents.validators import describe
 
-__all__ = [
-    "FORMAT_VERSION",
-    "Limits",
-    "dump_jsonl",
-    "from_dict",
-    "from_json",
-    "read_jsonl",
-    "to_dict",
-    "to_json",
-]
+__all__ = ["FORMAT_VERSION", "Limits", "from_dict", "from_json", "to_dict", "to_json"]
 
 if TYPE_CHECKING:  # JSON Lines moved to newsevents.jsonl, which builds on this module; still importable here
-    from newsevents.jsonl import dump_jsonl, read_jsonl
+    # "as" re-exports them to type checkers; at run time, __getattr__ below imports them when asked for.
+    from newsevents.jsonl import dump_jsonl as dump_jsonl  # noqa: PLC0414
+    from newsevents.jsonl import read_jsonl as read_jsonl  # noqa: PLC0414
 
 T = TypeVar("T")
 
