@@ -871,8 +871,8 @@ def test_without_continue_a_bad_line_stops_the_command_as_before(command: str, o
     assert done.returncode == 2
     assert done.stderr.splitlines() == [
         blank_title_line(one_bad_line, 2),
-        f"newsevents: error: {one_bad_line} holds an invalid document; run 'newsevents validate "
-        f"{one_bad_line}', or pass --continue to skip it",
+        f"newsevents: error: {one_bad_line} holds an invalid document; "
+        f"run 'newsevents validate {one_bad_line}'",
     ]
 
 

@@ -140,10 +140,7 @@ def _articles(
             for detail in doc.error.errors:
                 err.write(f"{_where(name, doc, detail)}: {_message(detail)}\n")
             if not args.keep_going:
-                raise _UsageError(
-                    f"{name} holds an invalid document; run 'newsevents validate {path}', "
-                    "or pass --continue to skip it"
-                )
+                raise _UsageError(f"{name} holds an invalid document; run 'newsevents validate {path}'")
         if bad:
             err.write(f"{name}: {bad} of {total} {unit}{'s' * (total != 1)} skipped\n")
             args.skipped += bad
