@@ -6,7 +6,9 @@ Run ``newsevents --help`` (or ``python -m newsevents --help``) for the commands.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
+import gc
 import json
 import os
 import sys
@@ -338,7 +340,8 @@ def _query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if any(os.path.isdir(f) for f in args.files):  # a Parquet dataset, asked through DuckDB
         hits = _cli_columnar.dataset_hits(args.files, predicate, args.limit)
     else:
-        corpus = Corpus(article for _, _, article in _articles(args, args.files, err))
+        with _no_cycle_collection():
+            corpus = Corpus(article for _, _, article in _articles(args, args.files, err))
         hits = corpus.find(predicate) if predicate is not None else corpus.scan(_everything())
     if args.limit is not None:
         hits = hits[: args.limit]
@@ -357,6 +360,22 @@ def _query(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.format == "table":
         out.write(f"{len(hits)} event{'s' * (len(hits) != 1)}\n")
     return _skipped(args, 0)
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """No cyclic garbage collection while a corpus loads: the objects it holds make no cycles.
+
+    Each full collection rescans every object loaded so far: on a 64 MB file, pauses of up to 3 s
+    (no progress drawn meanwhile) and 34 s in all, against 20 s without them.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _everything() -> Predicate:
