@@ -18,7 +18,7 @@ from typing import Any, Self
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from _seed import load_example
@@ -36,6 +36,7 @@ from newsevents import (
     Organization,
     OrgKind,
     Person,
+    Precision,
     QuoteMode,
     RequestKind,
     RequestStatus,
@@ -63,6 +64,7 @@ from newsevents.query import (
 ROOT = Path(__file__).resolve().parents[1]
 MSK = timezone(timedelta(hours=3))
 NEW_YORK = timezone(timedelta(hours=-5))
+YEAR, HOUR, MINUTE = Precision.YEAR, Precision.HOUR, Precision.MINUTE
 
 
 # ---------------------------------------------------------------- a custom type for the corpora
@@ -286,9 +288,10 @@ def test_find_sorts_by_event_time_with_undated_last_then_corpus_and_article_orde
         "second",
     ]
     assert everything[0] == Hit(first, first.events[3])
+    # The New York day is 27 July there, though it ends at 05:00 UTC on the 28th: the query date is
+    # read in each event's own offset.
     assert ids(corpus.find(during("2022-07-28"))) == [
         "month",
-        "new-york-day",
         "moscow-day",
         "day-1",
         "day-1b",
@@ -296,6 +299,190 @@ def test_find_sorts_by_event_time_with_undated_last_then_corpus_and_article_orde
         "hour",
     ]
     assert ids(corpus.find(~during("2022-07"))) == ["year", "undated-1", "undated-2"]
+
+
+# ---------------------------------------------------------------- local days: each event's own offset
+
+
+def zone(hours: int, minutes: int = 0) -> timezone:
+    return timezone(timedelta(hours=hours, minutes=minutes))
+
+
+LAVROV = Person(name="Sergey Lavrov")
+LOCAL_EVENTS = (
+    statement(
+        "new-year-plus14", TimeRef(start=datetime(2023, 1, 1, 0, 30, tzinfo=zone(14)), precision=MINUTE)
+    ),
+    statement("day-28-utc", TimeRef.of(2023, 3, 28)),
+    # 28 March 10:00 UTC to 29 March 10:00 UTC: 29 March in its own offset
+    statement("day-29-plus14", TimeRef(start=datetime(2023, 3, 29, tzinfo=zone(14))), speaker=LAVROV),
+    # 28 March 12:00 UTC to 29 March 12:00 UTC: 28 March in its own offset
+    statement("day-28-minus12", TimeRef(start=datetime(2023, 3, 28, tzinfo=zone(-12))), speaker=LAVROV),
+    # 23:30 on 28 March in Moscow = 20:30 UTC
+    statement("late-28-msk", TimeRef(start=datetime(2023, 3, 28, 23, 30, tzinfo=MSK), precision=MINUTE)),
+    # 00:30 on 29 March in Moscow = 21:30 UTC on 28 March
+    statement("early-29-msk", TimeRef(start=datetime(2023, 3, 29, 0, 30, tzinfo=MSK), precision=MINUTE)),
+    # 00:30 on 1 April in Moscow = 21:30 UTC on 31 March
+    statement("early-1-april-msk", TimeRef(start=datetime(2023, 4, 1, 0, 30, tzinfo=MSK), precision=MINUTE)),
+    # 23:30 on 31 March in New York = 04:30 UTC on 1 April
+    statement(
+        "late-31-march-ny", TimeRef(start=datetime(2023, 3, 31, 23, 30, tzinfo=NEW_YORK), precision=MINUTE)
+    ),
+    statement("undated-local"),
+)
+LOCAL_DATED = [e.id for e in LOCAL_EVENTS if e.when is not None]
+LOCAL_CASES = [
+    (during("2023-03-28"), ["day-28-utc", "day-28-minus12", "late-28-msk"]),
+    (during(date(2023, 3, 28)), ["day-28-utc", "day-28-minus12", "late-28-msk"]),
+    (during("2023-03-29"), ["day-29-plus14", "early-29-msk"]),
+    (during("2023-03-27", "2023-03-28"), ["day-28-utc", "day-28-minus12", "late-28-msk"]),
+    (during("2023-03-31"), ["late-31-march-ny"]),
+    (during("2023-04-01"), ["early-1-april-msk"]),
+    (
+        during("2023-03"),
+        ["day-28-utc", "day-29-plus14", "day-28-minus12", "late-28-msk", "early-29-msk", "late-31-march-ny"],
+    ),
+    (during("2023-04"), ["early-1-april-msk"]),
+    (during("2022"), []),
+    (during("2023"), LOCAL_DATED),
+    (during("0001", "9999"), LOCAL_DATED),  # the CLI's open ends
+    # a bound with a time and a zone is an instant, as before
+    (during(datetime(2023, 3, 28, 21, 45, tzinfo=UTC)), ["day-28-utc", "day-29-plus14", "day-28-minus12"]),
+    (during("2023-03-28T20:30:00Z"), ["day-28-utc", "day-29-plus14", "day-28-minus12", "late-28-msk"]),
+    (
+        during("2023-03-28T20:31:00Z", "2023-03-28T21:30:00Z"),
+        ["day-28-utc", "day-29-plus14", "day-28-minus12"],
+    ),
+    # a TimeRef keeps its own zone: the Moscow day of 29 March is 21:00 UTC on the 28th to 21:00 on the 29th
+    (
+        during(TimeRef(start=datetime(2023, 3, 29, tzinfo=MSK))),
+        ["day-28-utc", "day-29-plus14", "day-28-minus12", "early-29-msk"],
+    ),
+    # one calendar bound and one instant: each read as its own kind
+    (
+        during("2023-03-29", datetime(2023, 3, 31, 21, 31, tzinfo=UTC)),
+        ["day-29-plus14", "early-29-msk", "early-1-april-msk"],
+    ),
+    (
+        ~during("2023-03-28"),
+        [
+            "new-year-plus14",
+            "day-29-plus14",
+            "early-29-msk",
+            "early-1-april-msk",
+            "late-31-march-ny",
+            "undated-local",
+        ],
+    ),
+    (of_type(Statement) & during("2023-03-29"), ["day-29-plus14", "early-29-msk"]),
+    (by("Lavrov") & during("2023-03-28"), ["day-28-minus12"]),
+    (during("2023-03-29") | during("2023-04-01"), ["day-29-plus14", "early-29-msk", "early-1-april-msk"]),
+]
+
+
+def test_the_first_hour_of_a_day_at_plus_14_is_found_by_that_day_when_no_period_is_longer() -> None:
+    # 00:00-01:00 on 29 March at +14:00 is 10:00-11:00 UTC on 28 March: 14 hours before the day
+    # begins at UTC, more than the longest period (an hour) reaches back.
+    first_hour = statement(
+        "first-hour", TimeRef(start=datetime(2023, 3, 29, tzinfo=zone(14)), precision=HOUR)
+    )
+    last_hour = statement(
+        "last-hour", TimeRef(start=datetime(2023, 3, 29, 23, tzinfo=zone(-12)), precision=HOUR)
+    )
+    other = statement("other-day", TimeRef.of(2023, 3, 28, 23))
+    corpus = Corpus([article("hours", first_hour, last_hour, other)])
+    for question in (during("2023-03-29"), during(date(2023, 3, 29)), during("2023-03-29", "2023-03-29")):
+        assert ids(corpus.scan(question)) == ["first-hour", "last-hour"]
+        assert ids(corpus.find(question)) == ["first-hour", "last-hour"]
+    assert ids(corpus.find(during("2023-03-28"))) == ["other-day"]
+
+
+LOCAL_IDS = [repr(p) for p, _ in LOCAL_CASES]
+
+
+@pytest.mark.parametrize(("predicate", "expected"), LOCAL_CASES, ids=LOCAL_IDS)
+def test_calendar_bounds_are_read_in_each_event_s_own_offset(
+    predicate: Predicate, expected: list[str]
+) -> None:
+    local = article("local", *LOCAL_EVENTS)
+    corpus = Corpus([local])
+    assert ids(corpus.scan(predicate)) == expected
+    assert ids(corpus.find(predicate)) == expected
+    assert sorted(e.id for e in local.find(predicate)) == sorted(expected)
+
+
+# ---------------------------------------------------------------- compound plans and the longest period
+
+# A window starting at W = 2024-01-01T00:00Z; a long (a year) and a short (a second, an hour) period
+# ending just before it, at it, and just after it. The index looks back from W by the longest period.
+ZAKHAROVA = Person(name="Maria Zakharova")
+EDGE_EVENTS = (
+    statement(
+        "long-before", TimeRef(start=datetime(2023, 1, 1, tzinfo=zone(1)), precision=YEAR)
+    ),  # ends 23:00Z
+    statement("long-at", TimeRef.of(2023), speaker=LAVROV),  # ends at W
+    statement(
+        "long-after", TimeRef(start=datetime(2023, 1, 1, tzinfo=zone(-1)), precision=YEAR)
+    ),  # ends 01:00Z
+    statement("short-before", TimeRef.of(2023, 12, 31, 23, 59, 58), speaker=LAVROV),  # ends 23:59:59Z
+    statement("short-at", TimeRef.of(2023, 12, 31, 23, 59, 59)),  # ends at W
+    statement("short-after", TimeRef(start=datetime(2023, 12, 31, 23, tzinfo=zone(0, -30)), precision=HOUR)),
+    statement("inside", TimeRef.of(2024, 1, 1, 12), speaker=LAVROV),
+    statement("undated-edge", speaker=LAVROV),
+)
+W = datetime(2024, 1, 1, tzinfo=UTC)
+EDGE_CASES = [
+    (during(W), ["long-after", "short-after"]),
+    (during(W, datetime(2024, 1, 2, tzinfo=UTC)), ["long-after", "short-after", "inside"]),
+    (during("2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z"), ["long-after", "short-after", "inside"]),
+    # the same window as a calendar day: each event's own calendar, where all but one end in 2023
+    (during("2024-01-01"), ["inside"]),
+    (
+        during("2023-12-31"),
+        ["long-before", "long-at", "long-after", "short-after", "short-before", "short-at"],
+    ),
+    # (A & B) | C: the & part has something left to test, so the whole | is tested on the candidates
+    (
+        (during(W) & by("Zakharova")) | by("Lavrov"),
+        ["long-at", "long-after", "short-after", "short-before", "inside", "undated-edge"],
+    ),
+    ((by("Lavrov") & during("2023")) | during(W), ["long-at", "long-after", "short-after", "short-before"]),
+    (
+        (of_type(Statement) & ~by("Lavrov")) | during("2024"),
+        ["long-before", "long-after", "short-after", "short-at", "inside"],
+    ),
+    # ~A | B: no index answers ~A, so every event is tested
+    (
+        ~during(W) | by(ZAKHAROVA),
+        [
+            "long-before",
+            "long-at",
+            "long-after",
+            "short-after",
+            "short-before",
+            "short-at",
+            "inside",
+            "undated-edge",
+        ],
+    ),
+    (
+        ~by("Zakharova") | during(W),
+        ["long-at", "long-after", "short-after", "short-before", "inside", "undated-edge"],
+    ),
+    (
+        ~during("2023") | (during(W) & by("Zakharova")),
+        ["long-after", "short-after", "inside", "undated-edge"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("predicate", "expected"), EDGE_CASES, ids=[repr(p) for p, _ in EDGE_CASES])
+def test_compound_plans_and_periods_ending_around_a_window_s_start(
+    predicate: Predicate, expected: list[str]
+) -> None:
+    corpus = Corpus([article("edges", *EDGE_EVENTS)])
+    assert ids(corpus.scan(predicate)) == expected
+    assert ids(corpus.find(predicate)) == expected
 
 
 # ---------------------------------------------------------------- timeline, quotes, actors
@@ -511,23 +698,38 @@ def names_of(actor: Actor) -> list[str]:
 
 
 def period(value: Any) -> tuple[datetime, datetime]:
-    """The span a during() argument stands for, as (start, exclusive end); an instant is (t, t)."""
+    """The span a during() argument stands for, as (start, exclusive end); an instant is (t, t).
+
+    A calendar date, month or year is given as naive wall times (each event's own calendar);
+    a TimeRef or a datetime as aware instants.
+    """
     if isinstance(value, TimeRef):
         return value.start, value.end
     if isinstance(value, datetime):
         return value, value
     if isinstance(value, date):
-        start = datetime(value.year, value.month, value.day, tzinfo=UTC)
+        start = datetime(value.year, value.month, value.day)
         return start, start + timedelta(days=1)
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 1:
-        return datetime(parts[0], 1, 1, tzinfo=UTC), datetime(parts[0] + 1, 1, 1, tzinfo=UTC)
+        following = datetime.max if parts[0] == 9999 else datetime(parts[0] + 1, 1, 1)
+        return datetime(parts[0], 1, 1), following
     if len(parts) == 2:
         year, month = parts
-        following = (year + 1, 1) if month == 12 else (year, month + 1)
-        return datetime(year, month, 1, tzinfo=UTC), datetime(*following, 1, tzinfo=UTC)
-    start = datetime(*parts, tzinfo=UTC)
+        following_month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return datetime(year, month, 1), datetime(*following_month, 1)
+    start = datetime(*parts)
     return start, start + timedelta(days=1)
+
+
+def in_zone_of(bound: datetime, when: TimeRef) -> datetime:
+    """A bound as an instant for this event: a wall time is read in the event's own offset."""
+    return bound.replace(tzinfo=when.start.tzinfo) if bound.tzinfo is None else bound
+
+
+def as_utc(bound: datetime) -> datetime:
+    """For ordering the two ends of a span only: a wall time read as UTC."""
+    return bound.replace(tzinfo=UTC) if bound.tzinfo is None else bound
 
 
 def event_texts(event: Event) -> list[str]:
@@ -717,9 +919,9 @@ def time_values(draw: st.DrawFn, pool: Pool) -> Any:
 
 
 def overlaps(when: TimeRef, low: datetime, high: datetime) -> bool:
-    if low == high:
+    if low == high and low.tzinfo is not None and high.tzinfo is not None:
         return when.start <= low < when.end
-    return when.start < high and low < when.end
+    return when.start < in_zone_of(high, when) and in_zone_of(low, when) < when.end
 
 
 @st.composite
@@ -727,7 +929,7 @@ def time_leaves(draw: st.DrawFn, pool: Pool) -> Case:
     start = draw(time_values(pool))
     low, high = period(start)
     end = draw(st.none() | time_values(pool))
-    if end is not None and period(end)[1] > low:
+    if end is not None and as_utc(period(end)[1]) > as_utc(low):
         high = period(end)[1]
         predicate = during(start, end)
     else:  # no end, or one that would not make a span after the start
@@ -870,3 +1072,65 @@ def test_article_find_agrees_with_a_brute_force_filter(drawn: tuple[list[Article
     articles, case = drawn
     for a in articles:
         assert [id(e) for e in a.find(case.predicate)] == [id(e) for e in a.events if case.oracle(e)]
+
+
+# ---------------------------------------------------------------- property test: during windows, far offsets
+
+WIDE_OFFSETS = (UTC, MSK, NEW_YORK, zone(14), zone(-12), zone(5, 45), zone(-9, -30), zone(12, 45))
+
+
+@st.composite
+def dated_corpora_and_windows(draw: st.DrawFn) -> tuple[list[Article], Case]:
+    """Events in offsets from -12:00 to +14:00 in a short stretch, and a during() window often on their days.
+
+    Sometimes only short periods: then the longest is shorter than an offset, and the index must
+    widen a calendar bound by the offsets, not only by the longest period.
+    """
+    precisions = draw(st.sampled_from([None, (HOUR, MINUTE, Precision.SECOND)]))
+    whens = draw(
+        st.lists(
+            st.none()
+            | nst.time_refs(
+                min_value=datetime(2022, 12, 25),
+                max_value=datetime(2023, 1, 8),
+                timezones=st.sampled_from(WIDE_OFFSETS),
+                precisions=precisions,
+            ),
+            max_size=10,
+        )
+    )
+    events = [statement(f"e{i}", when) for i, when in enumerate(whens)]
+    cut = draw(st.integers(0, len(events)))
+    articles = [article("first", *events[:cut]), article("second", *events[cut:])]
+    pool = Pool.of(articles)
+    if pool.whens and draw(st.booleans()):
+        # A calendar window on the local day, month or year an event starts or ends in: its edges.
+        when = draw(st.sampled_from(pool.whens))
+        day = draw(st.sampled_from((when.start, when.end))).date()
+        form = draw(st.sampled_from(("date", "day", "month", "year")))
+        bound = {
+            "date": day,
+            "day": day.isoformat(),
+            "month": day.isoformat()[:7],
+            "year": day.isoformat()[:4],
+        }
+        low, high = period(bound[form])
+        case = Case(during(bound[form]), lambda e: e.when is not None and overlaps(e.when, low, high))
+    else:
+        case = draw(time_leaves(pool))
+    if draw(st.booleans()):  # also through the & of the index, which tests the other part on candidates
+        first = case
+        case = Case(of_type(Statement) & first.predicate, first.oracle)
+    return articles, case
+
+
+@settings(max_examples=300)  # cheap examples; the edges that need an offset's widening are rare
+@given(dated_corpora_and_windows())
+def test_indexed_during_agrees_with_scan_for_events_in_far_offsets(drawn: tuple[list[Article], Case]) -> None:
+    articles, case = drawn
+    corpus = Corpus(articles)
+    expected = brute_force(articles, case.oracle)
+    assert positions(articles, corpus.scan(case.predicate)) == expected
+    assert positions(articles, corpus.find(case.predicate)) == expected
+    negated = brute_force(articles, lambda e: not case.oracle(e))
+    assert positions(articles, corpus.find(~case.predicate)) == negated

@@ -177,7 +177,7 @@ def test_timeref_truncation_is_checked_in_the_start_zone():
         ),
         (
             {"start": utc(2022, 7, 28), "precision": "day"},
-            [("TimeRef.precision", "expected a Precision, found 'day'")],
+            [("TimeRef.precision", "expected a Precision, found 'day' (did you mean Precision.DAY?)")],
         ),
         (
             {"start": utc(2022, 7, 28), "text": " on Thursday"},
@@ -486,8 +486,6 @@ def test_parse_strips_the_text_and_keeps_approximate():
         "",
         "   ",
         "28 2022",  # a day without a month
-        "10:00 MSK 2022",
-        "28 July 2022 10:00 MSK",  # MSK is not a zone dateutil knows: dropping it would be a guess
         "2022-07-28 22:23:45.5",  # finer than a second
         "30 February 2022",
     ],
@@ -523,7 +521,74 @@ def test_parse_rejects_a_zone_name_whatever_the_machine_zone(machine_zone, zone,
     machine_zone(zone)
     with pytest.raises(ValidationError) as excinfo:
         TimeRef.parse(text)
-    assert details(excinfo) == [("TimeRef.parse", f"expected a date expression, found {text!r}")]
+    assert details(excinfo) == [("TimeRef.parse", _zone_name_message(text[-3:], text))]
+
+
+def _zone_name_message(name: str, text: str) -> str:
+    return (
+        f"expected a UTC offset such as +03:00 (or UTC, GMT, Z), found the zone name {name!r} in {text!r};"
+        " zone abbreviations are ambiguous, so newsevents does not guess them"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2023-13-01", "expected a month from 1 to 12, found month 13 in '2023-13-01'"),
+        ("2023-13", "expected a month from 1 to 12, found month 13 in '2023-13'"),
+        ("2023-00-10", "expected a month from 1 to 12, found month 0 in '2023-00-10'"),
+        ("2023-02-29", "expected a day from 1 to 28 of February 2023, found day 29 in '2023-02-29'"),
+        ("2023-04-31 10:00", "expected a day from 1 to 30 of April 2023, found day 31 in '2023-04-31 10:00'"),
+        (
+            "Monday 28 July 2022",
+            "expected a weekday that agrees with the date, found 'Monday': 28 July 2022 is a Thursday",
+        ),
+        (
+            "Wed, 28 March 2023 10:00",
+            "expected a weekday that agrees with the date, found 'Wed': 28 March 2023 is a Tuesday",
+        ),
+        ("2023-W54", "expected a week from 1 to 52 of 2023, found week 54 in '2023-W54'"),
+        ("2023-W53", "expected a week from 1 to 52 of 2023, found week 53 in '2023-W53'"),
+        ("2023-W00", "expected a week from 1 to 52 of 2023, found week 0 in '2023-W00'"),
+        ("2023-W13-8", "expected a weekday from 1 (Monday) to 7 (Sunday), found 8 in '2023-W13-8'"),
+        ("28 March 2023 10:00 MSK", _zone_name_message("MSK", "28 March 2023 10:00 MSK")),
+        ("10:00 MSK 2022", _zone_name_message("MSK", "10:00 MSK 2022")),
+        ("300 people gathered", "expected a date expression, found '300 people gathered'"),
+    ],
+)
+def test_parse_names_the_part_that_failed(text: str, message: str) -> None:
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.parse(text)
+    (detail,) = excinfo.value.errors
+    assert (detail.path, detail.root, detail.location, detail.code) == (
+        "TimeRef.parse",
+        "TimeRef.parse",
+        (),
+        "date",
+    )
+    assert detail.message == message
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "precision"),
+    [
+        ("2023-W13", datetime(2023, 3, 27, tzinfo=UTC), Precision.WEEK),
+        ("2023W13", datetime(2023, 3, 27, tzinfo=UTC), Precision.WEEK),
+        ("2020-W53", datetime(2020, 12, 28, tzinfo=UTC), Precision.WEEK),  # 2020 has 53 ISO weeks
+        ("2023-W01", datetime(2023, 1, 2, tzinfo=UTC), Precision.WEEK),  # week 1 holds the first Thursday
+        ("2023-W13-2", datetime(2023, 3, 28, tzinfo=UTC), Precision.DAY),
+        ("2023-W13-7", datetime(2023, 4, 2, tzinfo=UTC), Precision.DAY),
+    ],
+)
+def test_parse_reads_an_iso_week(text: str, start: datetime, precision: Precision) -> None:
+    ref = TimeRef.parse(text)
+    assert (ref.start, ref.precision, ref.text) == (start, precision, text)
+
+
+def test_parse_an_iso_week_in_a_zone() -> None:
+    ref = TimeRef.parse("2023-W13", tz=MSK)
+    assert ref.start == datetime(2023, 3, 27, tzinfo=MSK)
+    assert ref.end == datetime(2023, 4, 3, tzinfo=MSK)
 
 
 def test_parse_rejects_a_non_string():

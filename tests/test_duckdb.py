@@ -31,7 +31,17 @@ duckdb = pytest.importorskip("duckdb", reason="the duckdb extra is not installed
 
 from newsevents import duckdb as nd  # noqa: E402 -- after the skip
 from newsevents.arrow import to_arrow, write_parquet  # noqa: E402
-from test_corpus import Case, brute_force, corpora_and_actor_predicates, corpora_and_predicates  # noqa: E402
+from test_corpus import (  # noqa: E402
+    EDGE_CASES,
+    EDGE_EVENTS,
+    LOCAL_CASES,
+    LOCAL_EVENTS,
+    Case,
+    brute_force,
+    corpora_and_actor_predicates,
+    corpora_and_predicates,
+    dated_corpora_and_windows,
+)
 
 WIRE = Organization(name="Wire")
 PUBLISHED = datetime(2030, 1, 1, tzinfo=UTC)
@@ -90,7 +100,30 @@ def test_find_from_parquet_files_gives_the_corpus_hits(
     assert nd.find(nd.connect(root), case.predicate) == Corpus(articles).find(case.predicate)
 
 
+@settings(max_examples=40)
+@given(dated_corpora_and_windows())
+def test_duckdb_reads_calendar_bounds_in_each_event_s_offset_as_corpus_find_does(
+    drawn: tuple[list[Article], Case],
+) -> None:
+    agree(*drawn)
+
+
 # ---------------------------------------------------------------- boundaries
+
+
+@pytest.mark.parametrize(
+    ("events", "predicate", "expected"),
+    [(LOCAL_EVENTS, p, e) for p, e in LOCAL_CASES] + [(EDGE_EVENTS, p, e) for p, e in EDGE_CASES],
+    ids=[repr(p) for p, _ in LOCAL_CASES + EDGE_CASES],
+)
+def test_local_days_and_window_edges_as_in_corpus_find(
+    tmp_path: Path, events: tuple[Statement, ...], predicate: Predicate, expected: list[str]
+) -> None:
+    articles = [article(*events)]
+    assert [e for _, e in nd.find_ids(nd.connect(to_arrow(articles)), predicate)] == expected
+    root = tmp_path / "ds"
+    write_parquet(articles, root)  # the files, read through their own statistics
+    assert [e for _, e in nd.find_ids(nd.connect(root), predicate)] == expected
 
 
 JULY = TimeRef.of(2022, 7)
@@ -110,7 +143,9 @@ EVENTS = (
         (during(datetime(2022, 7, 1, tzinfo=UTC)), []),  # an instant: June has ended there
         (during(datetime(2022, 6, 30, 23, 59, 59, tzinfo=UTC)), ["june"]),
         (during(datetime(2022, 7, 28, 0, 30, tzinfo=MSK)), ["july-28-msk"]),
-        (during("2022-07-27"), ["july-28-msk"]),  # 21:00-24:00 UTC of the 27th
+        (during("2022-07-27"), []),  # 21:00-24:00 UTC of the 27th, but 28 July in its own offset
+        (during("2022-07-28"), ["july-28-msk"]),
+        (during(TimeRef.of(2022, 7, 27)), ["july-28-msk"]),  # a TimeRef keeps its zone: UTC instants
         (~during("2022-07"), ["june", "august", "undated"]),
     ],
 )

@@ -156,7 +156,10 @@ def test_organization_with_every_field():
     ("kwargs", "expected"),
     [
         ({"name": ""}, [("Organization.name", "must not be blank, found ''")]),
-        ({"name": "RT", "kind": "media"}, [("Organization.kind", "expected a OrgKind, found 'media'")]),
+        (
+            {"name": "RT", "kind": "media"},
+            [("Organization.kind", "expected an OrgKind, found 'media' (did you mean OrgKind.MEDIA?)")],
+        ),
         (
             {"name": "RT", "country": "ru"},
             [
@@ -456,7 +459,7 @@ def test_an_int_field_rejects_a_bool_and_other_non_ints(value, found):
 def test_a_bool_is_not_an_org_kind():
     with pytest.raises(ValidationError) as excinfo:
         Organization(name="RT", kind=True)
-    assert details(excinfo) == [("Organization.kind", "expected a OrgKind, found bool (True)")]
+    assert details(excinfo) == [("Organization.kind", "expected an OrgKind, found bool (True)")]
 
 
 # --- value semantics ------------------------------------------------------------------------------------

@@ -38,6 +38,8 @@ MOSCOW = Place(name="Moscow", country="RU")
 SLUG_MESSAGE = "expected a slug matching [a-z0-9][a-z0-9._:-]*, found {!r}"
 ACTOR = "Person | Organization | Country"
 
+INDIRECT = ' for a paraphrase without quoted words set mode=QuoteMode.INDIRECT ("mode": "indirect")'
+
 
 def problems(info: pytest.ExceptionInfo[ValidationError]) -> list[tuple[str, str]]:
     return [(e.path, e.message) for e in info.value.errors]
@@ -160,7 +162,9 @@ def test_certainty_defaults_to_confirmed_and_accepts_members() -> None:
 def test_certainty_rejects_a_plain_string() -> None:
     with pytest.raises(ValidationError) as info:
         statement(certainty="claimed")
-    assert problems(info) == [("Statement.certainty", "expected a Certainty, found 'claimed'")]
+    assert problems(info) == [
+        ("Statement.certainty", "expected a Certainty, found 'claimed' (did you mean Certainty.CLAIMED?)")
+    ]
 
 
 @pytest.mark.parametrize("source", [CNN, BLINKEN, US])
@@ -243,7 +247,10 @@ def test_every_field_problem_is_reported_together_in_field_order() -> None:
         statement(id="S1", certainty="confirmed", evidence=("",), speaker="Lavrov", text=" t")
     assert problems(info) == [
         ("Statement.id", SLUG_MESSAGE.format("S1")),
-        ("Statement.certainty", "expected a Certainty, found 'confirmed'"),
+        (
+            "Statement.certainty",
+            "expected a Certainty, found 'confirmed' (did you mean Certainty.CONFIRMED?)",
+        ),
         ("Statement.evidence[0]", "must not be blank, found ''"),
         ("Statement.speaker", f"expected {ACTOR}, found 'Lavrov'"),
         ("Statement.text", "expected no leading or trailing white space, found ' t'"),
@@ -264,8 +271,12 @@ def test_direct_and_mixed_statements_accept_quotes(mode: QuoteMode) -> None:
 def test_direct_and_mixed_statements_need_a_quote(mode: QuoteMode, word: str) -> None:
     with pytest.raises(ValidationError) as info:
         statement(mode=mode, quotes=())
+    default = " (the default mode)" if mode is QuoteMode.DIRECT else ""
     assert problems(info) == [
-        ("Statement.quotes", f"expected at least one quote in a {word} statement, found none")
+        (
+            "Statement.quotes",
+            f"expected at least one quote in a {word} statement{default}, found none;{INDIRECT}",
+        )
     ]
 
 
@@ -273,7 +284,10 @@ def test_mode_defaults_to_direct_which_needs_a_quote() -> None:
     with pytest.raises(ValidationError) as info:
         Statement(id="s1", speaker=LAVROV, text="hello")
     assert problems(info) == [
-        ("Statement.quotes", "expected at least one quote in a direct statement, found none")
+        (
+            "Statement.quotes",
+            f"expected at least one quote in a direct statement (the default mode), found none;{INDIRECT}",
+        )
     ]
 
 
@@ -292,7 +306,9 @@ def test_indirect_statement_rejects_quotes() -> None:
 def test_mode_rejects_a_plain_string() -> None:
     with pytest.raises(ValidationError) as info:
         statement(mode="direct")
-    assert problems(info) == [("Statement.mode", "expected a QuoteMode, found 'direct'")]
+    assert problems(info) == [
+        ("Statement.mode", "expected a QuoteMode, found 'direct' (did you mean QuoteMode.DIRECT?)")
+    ]
 
 
 def test_mode_rejects_a_member_of_another_enum() -> None:
@@ -459,7 +475,12 @@ def test_request_kind_accepts_members() -> None:
 def test_request_kind_rejects_a_plain_string() -> None:
     with pytest.raises(ValidationError) as info:
         request(kind="phone_call")
-    assert problems(info) == [("DiplomaticRequest.kind", "expected a RequestKind, found 'phone_call'")]
+    assert problems(info) == [
+        (
+            "DiplomaticRequest.kind",
+            "expected a RequestKind, found 'phone_call' (did you mean RequestKind.PHONE_CALL?)",
+        )
+    ]
 
 
 def test_request_status_accepts_members() -> None:
@@ -469,7 +490,12 @@ def test_request_status_accepts_members() -> None:
 def test_request_status_rejects_a_plain_string() -> None:
     with pytest.raises(ValidationError) as info:
         request(status="made")
-    assert problems(info) == [("DiplomaticRequest.status", "expected a RequestStatus, found 'made'")]
+    assert problems(info) == [
+        (
+            "DiplomaticRequest.status",
+            "expected a RequestStatus, found 'made' (did you mean RequestStatus.MADE?)",
+        )
+    ]
 
 
 def test_request_participants_are_a_tuple_of_people() -> None:
@@ -529,7 +555,12 @@ def test_other_detentions_need_no_sentence(status: DetentionStatus) -> None:
 def test_detention_status_rejects_a_plain_string() -> None:
     with pytest.raises(ValidationError) as info:
         detention(status="sentenced")
-    assert problems(info) == [("Detention.status", "expected a DetentionStatus, found 'sentenced'")]
+    assert problems(info) == [
+        (
+            "Detention.status",
+            "expected a DetentionStatus, found 'sentenced' (did you mean DetentionStatus.SENTENCED?)",
+        )
+    ]
 
 
 def test_detainee_must_be_a_person() -> None:

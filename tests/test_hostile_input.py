@@ -136,7 +136,7 @@ def test_any_repeated_key_is_found_on_both_backends(value: dict[str, Any], data:
     key = data.draw(st.sampled_from(sorted(value)))
     body = orjson.dumps(value).decode()
     text = "{" + json.dumps(key, ensure_ascii=False) + ":null," + body[1:]
-    path = newsevents._jsontext.child_path("$", key)
+    path = newsevents.errors.render("$", (key,))
     answers = []
     for name in BACKENDS:
         with backend(name), pytest.raises(ValidationError) as info:
@@ -214,11 +214,18 @@ def test_max_string_names_every_long_string_and_key(json_backend: str) -> None:
     limits = Limits(max_string=29)
     # Object by object: an object's keys, then its values.
     assert errors_of(Person, text, limits=limits) == [
-        ("$", f"expected a key of at most 29 characters (Limits.max_string), found 40: {'k' * 20!r}..."),
+        ("$", f"expected a key of at most 29 characters (Limits.max_string), found 40: '{'k' * 19}...'"),
         ("$.name", "expected a string of at most 29 characters (Limits.max_string), found 30"),
         ("$.roles[0].title", "expected a string of at most 29 characters (Limits.max_string), found 31"),
     ]
     assert from_json(Person, json.dumps({"type": "person", "name": "n" * 30}), limits=Limits(max_string=30))
+
+
+def test_a_long_key_is_shown_whole_when_it_fits_and_cut_inside_its_quotes_when_not(json_backend: str) -> None:
+    text = json.dumps({"type": "person", "name": "N", "format_version": 1})
+    assert errors_of(Person, text, limits=Limits(max_string=10)) == [
+        ("$", "expected a key of at most 10 characters (Limits.max_string), found 14: 'format_version'"),
+    ]
 
 
 def test_none_lifts_a_limit(sample_article: Article, json_backend: str) -> None:
@@ -473,7 +480,8 @@ def test_a_tag_that_names_python_is_just_an_unknown_tag(tag: str, json_backend: 
     text = json.dumps({"type": tag, "id": "x"})
     ((path, message),) = errors_of(Event, text)
     assert path == "$.type"
-    assert message.startswith(f"unknown type {tag!r}; expected one of: ")
+    assert message.startswith(f"unknown type {tag!r}")
+    assert "; expected one of: " in message
 
 
 # ---------------------------------------------------------------- the reader's own regular expressions

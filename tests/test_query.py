@@ -38,6 +38,19 @@ from newsevents import (
     event_types,
 )
 from newsevents import strategies as nst
+from newsevents._plan import (
+    ActorIs,
+    And,
+    CertaintyIn,
+    During,
+    Mentioning,
+    NationalityIs,
+    Not,
+    Opaque,
+    Or,
+    StatusIn,
+    TypeIs,
+)
 from newsevents.query import (
     Predicate,
     by,
@@ -474,8 +487,35 @@ DURING = [
     ("msk-day-end", MOSCOW_DAY, lambda: during(datetime(2022, 7, 28, 21, 0, tzinfo=UTC)), False),
     ("msk-day-start", MOSCOW_DAY, lambda: during(datetime(2022, 7, 27, 21, 0, tzinfo=UTC)), True),
     ("msk-day-before-start", MOSCOW_DAY, lambda: during(datetime(2022, 7, 27, 20, 59, tzinfo=UTC)), False),
-    ("msk-day-utc-day-before", MOSCOW_DAY, lambda: during("2022-07-27"), True),
+    # a calendar date is read in the event's own offset: the Moscow day is 28 July, not 27 July
+    ("msk-day-own-day", MOSCOW_DAY, lambda: during("2022-07-28"), True),
+    ("msk-day-own-date", MOSCOW_DAY, lambda: during(date(2022, 7, 28)), True),
+    ("msk-day-not-the-utc-day-it-begins-on", MOSCOW_DAY, lambda: during("2022-07-27"), False),
+    ("msk-day-not-as-date", MOSCOW_DAY, lambda: during(date(2022, 7, 27)), False),
     ("msk-day-utc-day-after", MOSCOW_DAY, lambda: during("2022-07-29"), False),
+    ("msk-day-own-month", MOSCOW_DAY, lambda: during("2022-07"), True),
+    ("msk-day-span-ending-the-day-before", MOSCOW_DAY, lambda: during("2022-07-01", "2022-07-27"), False),
+    ("msk-day-span-from-its-day", MOSCOW_DAY, lambda: during("2022-07-28", "2022-08-15"), True),
+    # a TimeRef keeps its own zone: the UTC day of 27 July overlaps the Moscow day's first 3 hours
+    ("msk-day-utc-timeref-before", MOSCOW_DAY, lambda: during(TimeRef.of(2022, 7, 27)), True),
+    (
+        "msk-day-mixed-bounds",
+        MOSCOW_DAY,
+        lambda: during("2022-07-20", datetime(2022, 7, 27, 21, 1, tzinfo=UTC)),
+        True,
+    ),
+    (
+        "msk-day-mixed-bounds-ending-at-its-start",
+        MOSCOW_DAY,
+        lambda: during("2022-07-20", "2022-07-27T21:00:00Z"),
+        False,
+    ),
+    (
+        "msk-day-mixed-bounds-starting-after-it",
+        MOSCOW_DAY,
+        lambda: during("2022-07-29", datetime(2022, 8, 1, tzinfo=UTC)),
+        False,
+    ),
     # ISO strings: UTC periods, or instants with an offset
     ("iso-year", DAY, lambda: during("2022"), True),
     ("iso-other-year", DAY, lambda: during("2021"), False),
@@ -594,19 +634,19 @@ DURING_ERRORS = [
         "ends-two-days-before",
         lambda: during("2022-07-28", "2022-07-26"),
         "during",
-        "the span ends (2022-07-26T00:00:00+00:00) before it starts",
+        "the span ends (2022-07-26) before it starts",
     ),
     (
         "ends-the-day-before",
         lambda: during("2022-07-28", "2022-07-27"),
         "during",
-        "the span ends (2022-07-27T00:00:00+00:00) before it starts",
+        "the span ends (2022-07-27) before it starts",
     ),
     (
         "ends-a-year-before",
         lambda: during("2022", "2021"),
         "during",
-        "the span ends (2021-01-01T00:00:00+00:00) before it starts",
+        "the span ends (2021-01-01) before it starts",
     ),
     (
         "instants-reversed",
@@ -756,6 +796,44 @@ def test_combining_leaves_the_parts_unchanged() -> None:
     assert matching(statements) == ["zakharova-busy", "briefing"]
     assert matching(both) == ["zakharova-busy"]
     assert len(matching(either)) == 4
+
+
+def test_every_predicate_carries_a_typed_plan() -> None:
+    moment = datetime(2022, 7, 28, 12, tzinfo=UTC)
+    assert of_type(Statement, "detention").plan == TypeIs((Statement, Detention))
+    assert by("Lavrov").plan == ActorIs("acting", "Lavrov")
+    assert to(LAVROV).plan == ActorIs("receiving", LAVROV)
+    assert involving("RU").plan == ActorIs(None, "RU")
+    assert mentioning("Swap").plan == Mentioning("swap")
+    assert with_status("jailed").plan == StatusIn(frozenset({DetentionStatus.JAILED}))
+    assert certainty("claimed").plan == CertaintyIn(frozenset({Certainty.CLAIMED}))
+    assert nationality("US").plan == NationalityIs("US")
+    # a calendar date is a wall time (naive); a datetime or a TimeRef the instants it states
+    assert during("2022-07-28").plan == During(datetime(2022, 7, 28), datetime(2022, 7, 29))
+    assert during(date(2022, 7, 28), "2022-08").plan == During(datetime(2022, 7, 28), datetime(2022, 9, 1))
+    assert during(moment).plan == During(moment, moment)
+    instant, year = during(moment).plan, during("2022").plan
+    assert isinstance(instant, During)
+    assert instant.instant is True
+    assert isinstance(year, During)
+    assert year.instant is False
+    assert during(TimeRef.of(2022, 7)).plan == During(
+        datetime(2022, 7, 1, tzinfo=UTC), datetime(2022, 8, 1, tzinfo=UTC)
+    )
+    assert Predicate(lambda e: True, "anything").plan == Opaque()
+
+
+def test_combined_plans_are_flat_and_hold_their_parts() -> None:
+    a, b, c = of_type(Statement), by("Lavrov"), during("2022")
+    assert (a & b & c).plan == And((a, b, c))
+    assert ((a & b) & (c & a)).plan == And((a, b, c, a))
+    assert (a | b | c).plan == Or((a, b, c))
+    ab, not_a = a & b, ~a
+    assert (ab | c).plan == Or((ab, c))  # the & stays one part of the |
+    assert (ab | c | ab).plan == Or((ab, c, ab))
+    assert not_a.plan == Not(a)
+    assert (not_a | b).plan == Or((not_a, b))
+    assert repr((a & b) | ~c) == "(of_type(Statement) & by('Lavrov')) | ~during('2022')"
 
 
 def test_combining_with_something_else_is_a_type_error() -> None:

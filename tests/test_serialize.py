@@ -50,6 +50,10 @@ EDT = timezone(timedelta(hours=-4))
 IST = timezone(timedelta(hours=5, minutes=30))
 NAIVE = "2022-07-28T22:23:00"
 BUILT_IN_TAGS = ("detention", "diplomatic_request", "statement")
+DEFAULT_MODE_HINT = (
+    " (the default mode), found none;"
+    ' for a paraphrase without quoted words set mode=QuoteMode.INDIRECT ("mode": "indirect")'
+)
 
 # ---------------------------------------------------------------- objects of every public type
 
@@ -656,7 +660,7 @@ BAD_INPUT: dict[str, tuple[Callable[[dict[str, Any]], None], str, str]] = {
     "enum-name-not-value": (
         _set(["events", 0, "mode"], "MIXED"),
         "$.events[0].mode",
-        "expected one of 'direct', 'indirect', 'mixed', found 'MIXED'",
+        "expected one of 'direct', 'indirect', 'mixed', found 'MIXED' (did you mean 'mixed'?)",
     ),
     "unknown-key": (
         _set(["events", 0, "speaker", "foo"], 1),
@@ -667,7 +671,7 @@ BAD_INPUT: dict[str, tuple[Callable[[dict[str, Any]], None], str, str]] = {
         _set(["foo"], 1),
         "$.foo",
         "unknown field; expected one of: type, format_version, id, title, published, publisher, url,"
-        " subtitle, updated, language, authors, body, events, topics",
+        " subtitle, updated, language, authors, body, events, topics, uri",
     ),
     "unknown-actor-tag": (
         _set(["events", 1, "requester", "type"], "place"),
@@ -953,7 +957,7 @@ def test_direct_statement_without_quotes(sample_article: Article, json_backend: 
     del doc["events"][0]["mode"]  # the default, DIRECT
     del doc["events"][0]["quotes"]
     assert load_errors(Article, doc) == [
-        ("$.events[0].quotes", "expected at least one quote in a direct statement, found none", None)
+        ("$.events[0].quotes", "expected at least one quote in a direct statement" + DEFAULT_MODE_HINT, None)
     ]
 
 

@@ -290,7 +290,7 @@ def _default_passes(field: FieldSpec) -> bool:
     from newsevents._base import node_validator  # noqa: PLC0415 -- _base is below this module
 
     value = field.default
-    if not node_validator(field.node)(value, "", []):
+    if not node_validator(field.node)(value, ("",), []):
         return False
     if value is None:
         return True
@@ -341,7 +341,7 @@ def _type_check(src: _Source, indent: int, var: str, node: Node) -> None:
     validate = node_validator(node)
 
     def typed(value: Any) -> bool:
-        return validate(value, "", [])
+        return validate(value, ("",), [])
 
     src.add(indent, f"if not {src.ref(typed, 'typed')}({var}):")
     src.add(indent + 1, f"raise {src.ref(_Reject, 'Reject')}")

@@ -21,6 +21,7 @@ from typing import Any, Final
 
 import attrs
 
+from newsevents._plan import micros
 from newsevents.article import Article
 from newsevents.dates import Precision, TimeRef
 from newsevents.entities import Actor, Country, Organization, Person, actor_key
@@ -44,7 +45,6 @@ TABLES: Final = ("articles", "events", "event_actors", "actors")
 VERSION_KEY: Final = b"newsevents.layout_version"
 TABLE_KEY: Final = b"newsevents.table"
 
-_EPOCH = datetime(1970, 1, 1)
 _MICRO = timedelta(microseconds=1)
 
 # Column name -> logical type. "ts" is a UTC timestamp in microseconds; "[...]" a list.
@@ -133,13 +133,6 @@ _FIXED_STEPS = {
     p: (datetime(2000, 1, 1) + p.step - datetime(2000, 1, 1)) // _MICRO
     for p in (Precision.WEEK, Precision.DAY, Precision.HOUR, Precision.MINUTE, Precision.SECOND)
 }
-
-
-def micros(moment: datetime) -> int:
-    """Microseconds since the epoch, UTC, of an aware datetime; never overflows."""
-    offset = moment.utcoffset()
-    assert offset is not None  # the model keeps every datetime aware
-    return (moment.replace(tzinfo=None) - _EPOCH) // _MICRO - offset // _MICRO
 
 
 def offset_seconds(moment: datetime, path: str) -> int:

@@ -16,7 +16,7 @@ from typing import Any
 
 from newsevents._columnar import COLUMNS, LAYOUT_VERSION, TABLES
 from newsevents.article import Article
-from newsevents.errors import ErrorDetail, ValidationError
+from newsevents.errors import ValidationError
 from newsevents.serialize import from_dict
 
 _EPOCH = datetime(1970, 1, 1)
@@ -164,6 +164,4 @@ def decode(articles: Columns, events: Columns, actors: Columns) -> Iterator[Arti
         try:
             yield from_dict(Article, data)
         except ValidationError as exc:
-            raise ValidationError(
-                ErrorDetail(where + e.path.removeprefix("$"), e.message) for e in exc.errors
-            ) from None
+            raise ValidationError(e.placed(where) if e.root == "$" else e for e in exc.errors) from None

@@ -42,7 +42,7 @@ from newsevents._spec import (
     spec_of,
     tag,
 )
-from newsevents.errors import ErrorDetail, ValidationError, child_path, rebase
+from newsevents.errors import ErrorDetail, Step, ValidationError, did_you_mean, rebase
 from newsevents.events import _REGISTRY, Event
 from newsevents.validators import aware_datetime, describe
 
@@ -52,40 +52,50 @@ converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
 _STR_CHECK = type_validator(str)  # the model's own str rule (no lone surrogates), shared by the loader
 
 
-def _fail(message: str, path: str = "@") -> ValidationError:
-    return ValidationError.single(path, message)
+def _fail(message: str, code: str, *location: Step) -> ValidationError:
+    """An error of the value a hook was given: rooted at ``@``, placed by :func:`collect`."""
+    return ValidationError([_detail(location, message, code)])
+
+
+def _detail(location: tuple[Step, ...], message: str, code: str) -> ErrorDetail:
+    return ErrorDetail(root="@", location=location, message=message, code=code)
 
 
 # ---------------------------------------------------------------- errors
 
 
-def collect(exc: BaseException, path: str) -> list[ErrorDetail]:
-    """Every problem inside ``exc``, with paths under ``path``."""
+def collect(exc: BaseException, root: str, prefix: tuple[Step, ...] = ()) -> list[ErrorDetail]:
+    """Every problem inside ``exc``, located under ``root`` and ``prefix``."""
     if isinstance(exc, ValidationError):
-        return rebase(exc.errors, path)
+        return rebase(exc.errors, root, prefix)
     if isinstance(exc, ForbiddenExtraKeysError):
-        allowed = spec_of(exc.cl).allowed_text
+        spec = spec_of(exc.cl)
         return [
-            ErrorDetail(child_path(path, key), f"unknown field; expected one of: {allowed}")
+            ErrorDetail(root=root, location=(*prefix, key), message=_unknown(key, spec), code="unknown_key")
             for key in sorted(exc.extra_fields, key=str)
         ]
     if isinstance(exc, BaseValidationError):
         found: list[ErrorDetail] = []
         for sub in exc.exceptions:
-            found.extend(collect(sub, _note_path(sub, path)))
+            found.extend(collect(sub, root, (*prefix, *_note_step(sub))))
         return found
     if isinstance(exc, KeyError) and _has_attribute_note(exc):
-        return [ErrorDetail(path, "required field is missing")]
-    return [ErrorDetail(path, f"{type(exc).__name__}: {exc}")]
+        return [ErrorDetail(root=root, location=prefix, message="required field is missing", code="missing")]
+    return [ErrorDetail(root=root, location=prefix, message=f"{type(exc).__name__}: {exc}", code="invalid")]
 
 
-def _note_path(exc: BaseException, path: str) -> str:
+def _unknown(key: Any, spec: Any) -> str:
+    """The message of a key the class does not have: the close field name, if any, then all of them."""
+    return f"unknown field{did_you_mean(key, spec.allowed)}; expected one of: {spec.allowed_text}"
+
+
+def _note_step(exc: BaseException) -> tuple[Step, ...]:
     for note in reversed(getattr(exc, "__notes__", ())):
         if isinstance(note, AttributeValidationNote):
-            return child_path(path, note.name)
+            return (note.name,)
         if isinstance(note, IterableValidationNote):
-            return f"{path}[{note.index}]"
-    return path
+            return (note.index,)
+    return ()
 
 
 def _has_attribute_note(exc: BaseException) -> bool:
@@ -99,49 +109,56 @@ def _str(data: Any, _: Any = None) -> str:
     if isinstance(data, str):
         if not data.isascii():
             problems: list[ErrorDetail] = []
-            if not _STR_CHECK(data, "@", problems):
+            if not _STR_CHECK(data, ("@",), problems):
                 raise ValidationError(problems)
         return data
-    raise _fail(f"expected str, found {describe(data)}")
+    raise _fail(f"expected str, found {describe(data)}", "type")
 
 
 def _int(data: Any, _: Any = None) -> int:
     if isinstance(data, int) and not isinstance(data, bool):
         if INT_MIN <= data <= INT_MAX:
             return data
-        raise _fail(f"expected an int within the signed 64-bit range, found {int_text(data)}")
+        raise _fail(f"expected an int within the signed 64-bit range, found {int_text(data)}", "range")
     if isinstance(data, float) and data.is_integer() and not INT_MIN <= data <= INT_MAX:
         # orjson reads integers wider than 64 bits as floats; say what the real problem is.
-        raise _fail(f"expected an int within the signed 64-bit range, found a number too large ({data:.3g})")
-    raise _fail(f"expected int, found {describe(data)}")
+        raise _fail(
+            f"expected an int within the signed 64-bit range, found a number too large ({data:.3g})", "range"
+        )
+    raise _fail(f"expected int, found {describe(data)}", "type")
 
 
 def _float(data: Any, _: Any = None) -> float:
     if isinstance(data, (int, float)) and not isinstance(data, bool):
         if math.isfinite(data):
             return float(data)
-        raise _fail(f"expected a finite number, found {describe(data)}")
-    raise _fail(f"expected a number, found {describe(data)}")
+        raise _fail(f"expected a finite number, found {describe(data)}", "range")
+    raise _fail(f"expected a number, found {describe(data)}", "type")
 
 
 def _bool(data: Any, _: Any = None) -> bool:
     if isinstance(data, bool):
         return data
-    raise _fail(f"expected true or false, found {describe(data)}")
+    raise _fail(f"expected true or false, found {describe(data)}", "type")
 
 
 def _datetime(data: Any, _: Any = None) -> datetime:
     if not isinstance(data, str):
-        raise _fail(f"expected an ISO 8601 datetime string with a UTC offset, found {describe(data)}")
+        raise _fail(f"expected an ISO 8601 datetime string with a UTC offset, found {describe(data)}", "type")
     try:
         value = datetime.fromisoformat(data)
     except ValueError:
-        raise _fail(f"expected an ISO 8601 datetime with a UTC offset, found {describe(data)}") from None
+        raise _fail(
+            f"expected an ISO 8601 datetime with a UTC offset, found {describe(data)}", "datetime"
+        ) from None
     if value.utcoffset() is None:
-        raise _fail(f"expected a datetime with a UTC offset (timezone-aware), found naive {describe(data)}")
+        raise _fail(
+            f"expected a datetime with a UTC offset (timezone-aware), found naive {describe(data)}",
+            "timezone",
+        )
     problem = aware_datetime(value)
     if problem is not None:
-        raise _fail(problem)
+        raise _fail(problem, "timezone")
     return value
 
 
@@ -156,7 +173,8 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
             member = by_value.get(data)
             if member is not None:
                 return member
-        raise _fail(f"expected one of {allowed}, found {describe(data)}")
+        code = "enum" if isinstance(data, str) else "type"
+        raise _fail(f"expected one of {allowed}, found {describe(data)}{did_you_mean(data, by_value)}", code)
 
     return structure
 
@@ -191,14 +209,14 @@ def _tuple_hook(t: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
 
     def structure(data: Any, _: Any = None) -> tuple[Any, ...]:
         if not isinstance(data, (list, tuple)):
-            raise _fail(f"expected an array ({name}), found {describe(data)}")
+            raise _fail(f"expected an array ({name}), found {describe(data)}", "type")
         out = []
         errors: list[ErrorDetail] = []
         for i, value in enumerate(data):
             try:
                 out.append(item(value, item_type))
             except Exception as exc:  # noqa: BLE001 -- every item's problems are reported, not only the first
-                errors.extend(collect(exc, f"@[{i}]"))
+                errors.extend(collect(exc, "@", (i,)))
         if errors:
             raise ValidationError(errors)
         return tuple(out)
@@ -258,21 +276,24 @@ def _union_hook(t: Any) -> Callable[[Any, Any], Any]:
                 return hook(data, member)
             except Exception:  # noqa: BLE001, S112 -- try the next member; all failing is reported below
                 continue
-        raise _fail(f"expected {name}, found {describe(data)}")
+        raise _fail(f"expected {name}, found {describe(data)}", "type")
 
     return first_fit
 
 
 def _tagged_class(data: Any, tags: Mapping[str | None, type], name: str) -> type:
     if not isinstance(data, dict):
-        raise _fail(f"expected an object ({name}), found {describe(data)}")
+        raise _fail(f"expected an object ({name}), found {describe(data)}", "type")
     if TYPE_KEY not in data:
-        raise _fail(f"missing type tag; expected one of: {', '.join(sorted(map(str, tags)))}", "@.type")
+        known = ", ".join(sorted(map(str, tags)))
+        raise _fail(f"missing type tag; expected one of: {known}", "missing", TYPE_KEY)
     found = data[TYPE_KEY]
     cls = tags.get(found) if isinstance(found, str) else None
     if cls is None:
-        known = ", ".join(repr(k) for k in sorted(map(str, tags)))
-        raise _fail(f"unknown type {describe(found)}; expected one of: {known}", "@.type")
+        names = sorted(map(str, tags))
+        known = ", ".join(repr(k) for k in names)
+        hint = did_you_mean(found, names)
+        raise _fail(f"unknown type {describe(found)}{hint}; expected one of: {known}", "tag", TYPE_KEY)
     return cls
 
 
@@ -296,18 +317,17 @@ def _model_hook(cls: type) -> Callable[[Any, Any], Any]:
     is_article = spec.versioned
     label = own or cls.__name__
     allowed = spec.allowed
-    allowed_text = spec.allowed_text
 
     def structure(data: Any, _: Any = None) -> Any:
         if not isinstance(data, dict):
-            raise _fail(f"expected an object ({label}), found {describe(data)}")
+            raise _fail(f"expected an object ({label}), found {describe(data)}", "type")
         if own is not None and TYPE_KEY in data:
             found = data[TYPE_KEY]
             if found != own:
                 sub = _REGISTRY.get(found) if isinstance(found, str) else None
                 if sub is not None and issubclass(sub, cls):
                     return converter.get_structure_hook(sub)(data, sub)
-                raise _fail(f"expected type {own!r}, found {describe(found)}", "@.type")
+                raise _fail(f"expected type {own!r}, found {describe(found)}", "tag", TYPE_KEY)
         errors: list[ErrorDetail] = []
         if is_article and VERSION_KEY in data:
             try:
@@ -325,13 +345,11 @@ def _model_hook(cls: type) -> Callable[[Any, Any], Any]:
                 try:
                     values[name] = hook(data[name], hint)
                 except Exception as exc:  # noqa: BLE001 -- every field's problems are reported
-                    errors.extend(collect(exc, f"@.{name}"))
+                    errors.extend(collect(exc, "@", (name,)))
             elif required:
-                errors.append(ErrorDetail(f"@.{name}", "required field is missing"))
+                errors.append(_detail((name,), "required field is missing", "missing"))
         errors.extend(
-            ErrorDetail(child_path("@", key), f"unknown field; expected one of: {allowed_text}")
-            for key in data
-            if key not in allowed
+            _detail((key,), _unknown(key, spec), "unknown_key") for key in data if key not in allowed
         )
         if errors:
             # The fields that did load still get their value checks: every problem at once.
@@ -353,10 +371,9 @@ def _in_document_order(errors: list[ErrorDetail], data: dict[str, Any], cls: typ
     fields = {f.name: len(position) + i for i, f in enumerate(spec_of(cls).fields)}
 
     def where(error: ErrorDetail) -> int:
-        rest = error.path[1:]
-        key = rest[1:].split(".", 1)[0].split("[", 1)[0] if rest.startswith(".") else ""
-        if rest.startswith("['"):
-            key = rest[2 : rest.find("']")]
+        key = error.location[0] if error.location else ""
+        if not isinstance(key, str):
+            return len(position) + len(fields)
         return position.get(key, fields.get(key, len(position) + len(fields)))
 
     return sorted(errors, key=where)
@@ -374,13 +391,15 @@ def _check_version(version: Any) -> None:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise _fail(
             f"expected a format version number (1 to {FORMAT_VERSION}), found {describe(version)}",
-            "@.format_version",
+            "version",
+            VERSION_KEY,
         )
     if version > FORMAT_VERSION:
         raise _fail(
             f"this document uses format version {version}, newer than this release of newsevents"
             f" reads (up to {FORMAT_VERSION}); upgrade newsevents",
-            "@.format_version",
+            "version",
+            VERSION_KEY,
         )
 
 

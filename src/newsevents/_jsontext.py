@@ -32,7 +32,7 @@ from typing import Any
 
 import attrs
 
-from newsevents.errors import ErrorDetail, ValidationError, child_path
+from newsevents.errors import ErrorDetail, Step, ValidationError
 from newsevents.validators import describe
 
 try:  # optional accelerator; the results are the same without it
@@ -194,13 +194,16 @@ def parse(data: str | bytes | bytearray | memoryview, limits: Limits = DEFAULT_L
     if limits.max_document is not None and len(text) > limits.max_document:
         unit = "bytes" if isinstance(text, bytes) else "characters"
         raise ValidationError.single(
-            "$",
+            None,
             f"expected a document of at most {limits.max_document:,} {unit} "
             f"(Limits.max_document), found {len(text):,}",
+            code="limit",
         )
     if is_blank(text):
         found = "an empty text" if not text else "only whitespace"
-        raise ValidationError([ErrorDetail("$", f"expected a JSON document, found {found}", 1, 1)])
+        raise ValidationError(
+            [ErrorDetail(message=f"expected a JSON document, found {found}", code="empty", line=1, column=1)]
+        )
     backend = _orjson
     if backend is None:
         value = _strict_parse(text)
@@ -241,7 +244,9 @@ def _after_orjson_refused(text: Text, exc: Any) -> Any:
     value = _strict_parse(text)  # raises for nearly everything orjson refuses (a BOM too)
     if exc.msg.startswith("number is infinity"):
         return value
-    raise ValidationError([ErrorDetail("$", SYNTAX + exc.msg, exc.lineno, exc.colno)])
+    raise ValidationError(
+        [ErrorDetail(message=SYNTAX + exc.msg, code=JSON_SYNTAX, line=exc.lineno, column=exc.colno)]
+    )
 
 
 def _written_by_orjson(backend: Any, value: Any, text: Text) -> bool:
@@ -261,6 +266,7 @@ class _RefusedTokenError(ValueError):
     def __init__(self, literal: str, message: str) -> None:
         super().__init__(message)
         self.literal, self.message = literal, message
+        self.code = "number"
 
 
 def _constant(literal: str) -> Any:
@@ -297,11 +303,11 @@ def _strict_parse(text: Text) -> Any:
     """The standard library's parser, made as strict as orjson and told to keep count of keys."""
     decoded = _decode(text)
     if decoded.startswith("\ufeff"):
-        raise _syntax_error(decoded, 0, _BOM)
+        raise _syntax_error(decoded, 0, _BOM, "encoding")
     if decoded.count("[") + decoded.count("{") > MAX_DEPTH:
         deep = _too_deep_at(decoded)
         if deep is not None:
-            raise _syntax_error(decoded, deep, _TOO_DEEP)
+            raise _syntax_error(decoded, deep, _TOO_DEEP, "depth")
     found_repeats: list[bool] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -325,11 +331,11 @@ def _strict_parse(text: Text) -> Any:
             parse_int=_bounded_int,
         )
     except json.JSONDecodeError as exc:
-        raise _syntax_error(decoded, exc.pos, SYNTAX + exc.msg) from None
+        raise _syntax_error(decoded, exc.pos, SYNTAX + _sentence(exc, decoded), JSON_SYNTAX) from None
     except _RefusedTokenError as exc:
-        raise _syntax_error(decoded, _token_position(decoded, exc.literal), exc.message) from None
+        raise _syntax_error(decoded, _token_position(decoded, exc.literal), exc.message, exc.code) from None
     except RecursionError:
-        raise ValidationError.single("$", _TOO_DEEP) from None
+        raise ValidationError.single(None, _TOO_DEEP, code="depth") from None
     if "\\ud" in decoded or "\\uD" in decoded:
         _refuse_lone_surrogate_escapes(decoded)
     if found_repeats:
@@ -363,17 +369,19 @@ def _refuse_lone_surrogate_escapes(text: str) -> None:
                     break
         if lone < 0:
             continue
-        raise _syntax_error(text, lone, SYNTAX + "a lone surrogate escape")
+        raise _syntax_error(text, lone, SYNTAX + "a lone surrogate escape", JSON_SYNTAX)
 
 
 SYNTAX = "expected valid JSON, found an error: "
 """How the message of text that breaks JSON's grammar begins."""
-_NOT_TEXT = (SYNTAX, "expected UTF-8 text", "expected JSON text", "expected text, found")
+JSON_SYNTAX = "json_syntax"
+"""The code of text that breaks JSON's grammar."""
+_NOT_TEXT = frozenset({JSON_SYNTAX, "encoding"})
 
 
 def unreadable(detail: ErrorDetail) -> bool:
     """Whether the error is about the text itself (grammar, encoding), not a rule a JSON value breaks."""
-    return detail.message.startswith(_NOT_TEXT)
+    return detail.code in _NOT_TEXT
 
 
 MAX_DEPTH = 254
@@ -390,10 +398,10 @@ def _decode(text: Text) -> str:
         surrogate = _SURROGATE.search(text)
         if surrogate is not None:
             found = f"expected text, found a lone surrogate (U+{ord(surrogate.group()):04X})"
-            raise _syntax_error(text, surrogate.start(), found)
+            raise _syntax_error(text, surrogate.start(), found, "encoding")
         return text
     if text.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _syntax_error("", 0, "expected UTF-8 text, found a UTF-16 byte-order mark")
+        raise _syntax_error("", 0, "expected UTF-8 text, found a UTF-16 byte-order mark", "encoding")
     try:
         return text.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -402,8 +410,9 @@ def _decode(text: Text) -> str:
         line = before.count(b"\n") + 1
         column = len(before[line_start:].decode("utf-8", "replace")) + 1
         bad = text[exc.start : exc.end].hex(" ")
+        message = f"expected UTF-8 text, found byte {bad} ({exc.reason})"
         raise ValidationError(
-            [ErrorDetail("$", f"expected UTF-8 text, found byte {bad} ({exc.reason})", line, column)]
+            [ErrorDetail(message=message, code="encoding", line=line, column=column)]
         ) from None
 
 
@@ -420,26 +429,40 @@ def _token_position(text: str, literal: str) -> int:
     return 0  # pragma: no cover - the parser just read the literal from this text
 
 
-def _syntax_error(text: str, pos: int, message: str) -> ValidationError:
+def _sentence(exc: json.JSONDecodeError, text: str) -> str:
+    """The parser's complaint as a whole sentence, saying so when the text stops before the document does.
+
+    Some of its complaints end in "at" and leave the place to the caller ("Unterminated
+    string starting at"): the place is written out, so that the message never stops mid-sentence.
+    """
+    message = exc.msg
+    if message.endswith(" at"):
+        message = f"{message} line {exc.lineno}, column {exc.colno}"
+    ends_early = message.startswith("Unterminated string") or (
+        message.startswith("Expecting") and not text[exc.pos :].strip(_SPACE)
+    )
+    if ends_early:
+        message += "; the text ends before the JSON document does (was it cut short?)"
+    return message
+
+
+def _syntax_error(text: str, pos: int, message: str, code: str) -> ValidationError:
     line = text.count("\n", 0, pos) + 1
     column = pos - (text.rfind("\n", 0, pos) + 1) + 1
-    return ValidationError([ErrorDetail("$", message, line, column)])
+    return ValidationError([ErrorDetail(message=message, code=code, line=line, column=column)])
 
 
-# A node's place as a chain of (parent's place, key or index) pairs, made into a path string only
-# when an error names it: building every path eagerly costs the square of the depth in memory.
+# A node's place as a chain of (parent's place, key or index) pairs, made into a location only
+# when an error names it: building every location eagerly costs the square of the depth in memory.
 Trail = tuple[Any, str | int] | None
 
 
-def _path(trail: Trail) -> str:
-    steps: list[str | int] = []
+def _location(trail: Trail) -> tuple[Step, ...]:
+    steps: list[Step] = []
     while trail is not None:
         trail, step = trail
         steps.append(step)
-    path = "$"
-    for step in reversed(steps):
-        path = f"{path}[{step}]" if isinstance(step, int) else child_path(path, step)
-    return path
+    return tuple(reversed(steps))
 
 
 def _walk(value: Any) -> Iterator[tuple[Trail, Any]]:
@@ -460,7 +483,7 @@ def _repeated_keys(value: Any) -> list[ErrorDetail]:
     for trail, item in _walk(value):
         for key, count in getattr(item, "repeated", {}).items():
             message = f"expected each key once in an object, found {key!r} {count} times"
-            found.append(ErrorDetail(_path((trail, key)), message))
+            found.append(ErrorDetail(location=_location((trail, key)), message=message, code="duplicate_key"))
     return found
 
 
@@ -469,10 +492,18 @@ def _long_strings(value: Any, limit: int) -> list[ErrorDetail]:
     found: list[ErrorDetail] = []
     for trail, item in _walk(value):
         if isinstance(item, str) and len(item) > limit:
-            found.append(ErrorDetail(_path(trail), _too_long("a string", item, limit)))
+            found.append(
+                ErrorDetail(
+                    location=_location(trail), message=_too_long("a string", item, limit), code="limit"
+                )
+            )
         elif isinstance(item, dict):
             found.extend(
-                ErrorDetail(_path(trail), f"{_too_long('a key', key, limit)}: {key[:20]!r}...")
+                ErrorDetail(
+                    location=_location(trail),
+                    message=f"{_too_long('a key', key, limit)}: {describe(key, 24)}",
+                    code="limit",
+                )
                 for key in item
                 if len(key) > limit
             )

@@ -11,7 +11,7 @@ from newsevents._base import Model
 from newsevents.dates import fixed_offset, fixed_offset_or_none
 from newsevents.entities import Organization, Person
 from newsevents.events import Detention, DiplomaticRequest, Event, Statement
-from newsevents.validators import bcp47, checks, http_url, non_blank, slug, stripped
+from newsevents.validators import bcp47, checks, http_url, non_blank, non_http_uri, slug, stripped
 
 __all__ = ["Article"]
 
@@ -39,6 +39,9 @@ class Article(Model):
         events: What the article reports, in article order; ids are unique and
             every ``related`` id names one of them.
         topics: Free-form subject labels.
+        uri: The identifier the article came with when it is not an http(s) address, such as an
+            agency's ``urn:newsml:...`` URI (an http(s) one is the ``url``); ninjs exports write it
+            back unchanged as the item's ``uri``.
 
     >>> from datetime import datetime, UTC
     >>> from newsevents import Organization, OrgKind
@@ -62,15 +65,17 @@ class Article(Model):
     body: tuple[str, ...] = attrs.field(default=(), metadata=checks(each=(non_blank,)))
     events: tuple[Event, ...] = ()
     topics: tuple[str, ...] = attrs.field(default=(), metadata=checks(each=(stripped,)))
+    uri: str | None = attrs.field(default=None, metadata=checks(non_http_uri))
 
-    def _invariants(self) -> list[tuple[str, str]]:
-        found: list[tuple[str, str]] = []
+    def _invariants(self) -> list[tuple[str | tuple[str | int, ...], str, str]]:
+        found: list[tuple[str | tuple[str | int, ...], str, str]] = []
         if self.updated is not None and self.updated < self.published:
             found.append(
                 (
                     "updated",
                     f"expected a time not before published ({self.published.isoformat()}),"
                     f" found {self.updated.isoformat()}",
+                    "invariant",
                 )
             )
         first: dict[str, int] = {}
@@ -78,8 +83,9 @@ class Article(Model):
             if event.id in first:
                 found.append(
                     (
-                        f"events[{i}].id",
+                        ("events", i, "id"),
                         f"duplicate event id {event.id!r}, first used at events[{first[event.id]}]",
+                        "duplicate_id",
                     )
                 )
             else:
@@ -88,14 +94,19 @@ class Article(Model):
             for j, ref in enumerate(event.related):
                 if ref == event.id:
                     found.append(
-                        (f"events[{i}].related[{j}]", f"an event cannot be related to itself ({ref!r})")
+                        (
+                            ("events", i, "related", j),
+                            f"an event cannot be related to itself ({ref!r})",
+                            "reference",
+                        )
                     )
                 elif ref not in first:
                     known = ", ".join(sorted(first)) or "none"
                     found.append(
                         (
-                            f"events[{i}].related[{j}]",
+                            ("events", i, "related", j),
                             f"expected the id of an event in this article, found {ref!r} (ids: {known})",
+                            "reference",
                         )
                     )
         return found

@@ -26,7 +26,7 @@ from newsevents.checks import Severity, check
 from newsevents.corpus import Corpus, Hit
 from newsevents.dates import TimeRef
 from newsevents.entities import Actor, Country, Organization, Person, Place
-from newsevents.errors import ErrorDetail, NewsEventsError, ValidationError
+from newsevents.errors import ErrorDetail, NewsEventsError, ValidationError, render
 from newsevents.events import DetentionStatus, DiplomaticRequest, Event, RequestStatus, Statement, event_types
 from newsevents.jsonl import Document, read_documents
 from newsevents.query import Predicate, by, during, involving, mentioning, of_type, to, with_status
@@ -76,6 +76,8 @@ def _documents(args: argparse.Namespace, path: str) -> Iterator[Document]:
 
 def _message(detail: ErrorDetail) -> str:
     """A detail's message, naming the command's flags where the library names its Limits."""
+    if detail.code != "limit":
+        return detail.message
     return detail.message.replace("Limits.max_document", "--max-document").replace(
         "Limits.max_string", "--max-string"
     )
@@ -87,8 +89,8 @@ def _where(path: str, doc: Document, detail: ErrorDetail | None = None) -> str:
         return at
     if detail.column is not None:  # text that is not JSON: where in the line it goes wrong
         at = f"{at}:{detail.column}" if doc.line is not None else f"{path}:{detail.line}:{detail.column}"
-    inner = detail.path
-    return f"{at}: {doc.prefix}{inner[1:]}" if inner.startswith("$") else f"{at}: {inner}"
+    # A document's details are located from its own root; the file's prefix ($[3]) goes before them.
+    return f"{at}: {render(doc.prefix, detail.location)}" if detail.root == "$" else f"{at}: {detail.path}"
 
 
 # ---------------------------------------------------------------- commands

@@ -13,10 +13,25 @@ import bisect
 import os
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
-from datetime import datetime, timedelta
-from typing import IO, Any, NamedTuple, SupportsIndex, overload
+from typing import IO, Any, NamedTuple, SupportsIndex, assert_never, overload
 
 from newsevents._jsontext import DEFAULT_LIMITS, Limits
+from newsevents._plan import (
+    ActorIs,
+    And,
+    CertaintyIn,
+    During,
+    Mentioning,
+    NationalityIs,
+    Not,
+    Opaque,
+    Or,
+    StatusIn,
+    TypeIs,
+    micros,
+    micros_or_wall,
+    offset_micros,
+)
 from newsevents.article import Article
 from newsevents.entities import Actor, Country, Organization, Person, actor_key
 from newsevents.errors import ValidationError
@@ -76,8 +91,8 @@ class _Index:
         self.by_term: dict[str, set[ActorKey]] = defaultdict(set)
         self.actors: dict[ActorKey, Actor] = {}
         variants: dict[ActorKey, set[Actor]] = {}
-        dated: list[tuple[float, int, float]] = []
-        self.longest = timedelta(0)
+        dated: list[tuple[int, int, int, int]] = []  # (start, position, end, offset) in microseconds
+        self.longest = 0
         for i, event in enumerate(events):
             self.by_class[type(event)].append(i)
             parties = event.parties()
@@ -99,14 +114,17 @@ class _Index:
                     _append_once(roles[None], i)
             when = event.when
             if when is not None:
-                end = when.end
-                dated.append((when.start.timestamp(), i, end.timestamp()))
-                self.longest = max(self.longest, end - when.start)
+                start, end = micros(when.start), micros(when.end)
+                dated.append((start, i, end, offset_micros(when.start)))
+                self.longest = max(self.longest, end - start)
         self.variants = set(variants)
         dated.sort()
-        self.starts = [t for t, _, _ in dated]
-        self.dated = [i for _, i, _ in dated]
-        self.ends = [e for _, _, e in dated]
+        self.starts = [t for t, _, _, _ in dated]
+        self.dated = [i for _, i, _, _ in dated]
+        self.ends = [e for _, _, e, _ in dated]
+        self.offsets = [o for _, _, _, o in dated]
+        # The range of offsets indexed: how far a wall-time bound can lie from an event's instants.
+        self.offset_range = (min(self.offsets, default=0), max(self.offsets, default=0))
         # The order of results: by start time, undated last, then by position.
         self.rank = [0] * len(events)
         undated = sorted(set(range(len(events))).difference(self.dated))
@@ -126,67 +144,67 @@ class _Index:
         candidates: cheaper than building and intersecting the large sets of broad
         parts (a type can be a third of the corpus).
         """
-        plan = predicate.plan
-        if plan is None:
-            return None
-        kind = plan[0]
-        if kind == "and":
-            parts: tuple[Predicate, ...] = plan[1]
-            sized = [(size, k) for k, part in enumerate(parts) if (size := self.estimate(part)) is not None]
-            if not sized:
-                return None
-            _, best = min(sized)
-            found = self.lookup(parts[best])
-            if found is None:  # pragma: no cover - estimate() and lookup() index the same kinds
-                return None
-            return found[0], found[1] + parts[:best] + parts[best + 1 :]
-        if kind == "or":
-            union: set[int] = set()
-            exact = True
-            for part in plan[1]:
-                found = self.lookup(part)
-                if found is None:
+        match predicate.plan:
+            case And(parts):
+                sized = [
+                    (size, k) for k, part in enumerate(parts) if (size := self.estimate(part)) is not None
+                ]
+                if not sized:
                     return None
-                union.update(found[0])
-                exact = exact and not found[1]
-            return union, () if exact else (predicate,)
-        if kind == "type":
-            return [i for cls in self._classes(plan[1]) for i in self.by_class[cls]], ()
-        if kind == "actor":
-            keys = self._keys(plan[2])
-            # With several spellings under one id, a name matches some of the id's
-            # events and not others: the candidates are then tested.
-            rest = (predicate,) if isinstance(plan[2], str) and not self.variants.isdisjoint(keys) else ()
-            if len(keys) == 1:
-                return self.by_actor[next(iter(keys))][plan[1]], rest
-            return {i for key in keys for i in self.by_actor[key][plan[1]]}, rest
-        if kind == "time":
-            first, last = self._time_range(plan[1], plan[2])
-            low = plan[1].timestamp()
-            ends = self.ends
-            return [self.dated[k] for k in range(first, last) if ends[k] > low], ()
-        return None
+                _, best = min(sized)
+                found = self.lookup(parts[best])
+                if found is None:  # pragma: no cover - estimate() and lookup() index the same kinds
+                    return None
+                return found[0], found[1] + parts[:best] + parts[best + 1 :]
+            case Or(parts):
+                union: set[int] = set()
+                exact = True
+                for part in parts:
+                    found = self.lookup(part)
+                    if found is None:
+                        return None
+                    union.update(found[0])
+                    exact = exact and not found[1]
+                # A part with something left to test (an & inside the |) leaves the whole | to test.
+                return union, () if exact else (predicate,)
+            case TypeIs(classes):
+                return [i for cls in self._classes(classes) for i in self.by_class[cls]], ()
+            case ActorIs(role, actor):
+                keys = self._keys(actor)
+                # With several spellings under one id, a name matches some of the id's
+                # events and not others: the candidates are then tested.
+                rest = (predicate,) if isinstance(actor, str) and not self.variants.isdisjoint(keys) else ()
+                if len(keys) == 1:
+                    return self.by_actor[next(iter(keys))][role], rest
+                return {i for key in keys for i in self.by_actor[key][role]}, rest
+            case During() as span:
+                return self._during(span), ()
+            case Mentioning() | StatusIn() | NationalityIs() | CertaintyIn() | Not() | Opaque():
+                return None
+            case unknown:
+                assert_never(unknown)
 
     def estimate(self, predicate: Predicate) -> int | None:
         """How many candidates :meth:`lookup` would give, without building them."""
-        plan = predicate.plan
-        if plan is None:
-            return None
-        kind = plan[0]
-        if kind == "type":
-            return sum(len(self.by_class[cls]) for cls in self._classes(plan[1]))
-        if kind == "actor":
-            return sum(len(self.by_actor[key][plan[1]]) for key in self._keys(plan[2]))
-        if kind == "time":
-            first, last = self._time_range(plan[1], plan[2])
-            return last - first
-        if kind in ("and", "or"):
-            estimates = [self.estimate(p) for p in plan[1]]
-            known = [e for e in estimates if e is not None]
-            if kind == "and":
+        match predicate.plan:
+            case TypeIs(classes):
+                return sum(len(self.by_class[cls]) for cls in self._classes(classes))
+            case ActorIs(role, actor):
+                return sum(len(self.by_actor[key][role]) for key in self._keys(actor))
+            case During() as span:
+                first, last = self._time_range(span)
+                return last - first
+            case And(parts):
+                known = [e for p in parts if (e := self.estimate(p)) is not None]
                 return min(known) if known else None
-            return sum(known) if len(known) == len(estimates) else None
-        return None
+            case Or(parts):
+                estimates = [self.estimate(p) for p in parts]
+                counted = [e for e in estimates if e is not None]
+                return sum(counted) if len(counted) == len(estimates) else None
+            case Mentioning() | StatusIn() | NationalityIs() | CertaintyIn() | Not() | Opaque():
+                return None
+            case unknown:
+                assert_never(unknown)
 
     def _classes(self, wanted: tuple[type, ...]) -> list[type]:
         return [cls for cls in self.by_class if issubclass(cls, wanted)]
@@ -200,19 +218,39 @@ class _Index:
         key = actor_key(query)
         return {key} if key in self.by_actor else set()
 
-    def _time_range(self, low: datetime, high: datetime) -> tuple[int, int]:
-        """The slice of ``dated`` whose periods may overlap [low, high) (an instant when equal).
+    def _time_range(self, span: During) -> tuple[int, int]:
+        """The slice of ``dated`` (by start) holding every period that may satisfy the span.
 
-        Such a period starts before ``high`` (at or before it, for an instant) and,
-        since none is longer than the longest one indexed, after ``low - longest``.
+        Such a period starts before the span's end (at or before it, for an instant)
+        and, since none is longer than the longest one indexed, after its start less
+        that length. A wall-time bound (a calendar date) stands for a different instant
+        in each offset: it is widened by the range of offsets indexed.
         """
-        try:
-            earliest = (low - self.longest).timestamp()
-        except OverflowError:  # a span that starts in year 1
-            earliest = float("-inf")
+        low_offset, high_offset = self.offset_range
+        low, high = micros_or_wall(span.low), micros_or_wall(span.high)
+        earliest = low - self.longest - (high_offset if span.low.tzinfo is None else 0)
+        latest = high - (low_offset if span.high.tzinfo is None else 0)
         first = bisect.bisect_left(self.starts, earliest)
-        cut = bisect.bisect_right if low == high else bisect.bisect_left
-        return first, cut(self.starts, high.timestamp())
+        cut = bisect.bisect_right if span.instant else bisect.bisect_left
+        return first, cut(self.starts, latest)
+
+    def _during(self, span: During) -> list[int]:
+        """The positions whose periods satisfy the span, exactly as :meth:`During.matches` says."""
+        first, last = self._time_range(span)
+        starts, ends, offsets, dated = self.starts, self.ends, self.offsets, self.dated
+        low, high = micros_or_wall(span.low), micros_or_wall(span.high)
+        if span.instant:
+            return [dated[k] for k in range(first, last) if ends[k] > low]
+        # A wall-time bound is compared with the event's wall times: its instants plus its offset.
+        low_local, high_local = span.low.tzinfo is None, span.high.tzinfo is None
+        if not low_local and not high_local:  # the candidates all start before the end
+            return [dated[k] for k in range(first, last) if ends[k] > low]
+        return [
+            dated[k]
+            for k in range(first, last)
+            if ends[k] + (offsets[k] if low_local else 0) > low
+            and starts[k] + (offsets[k] if high_local else 0) < high
+        ]
 
 
 def _append_once(positions: list[int], i: int) -> None:

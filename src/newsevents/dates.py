@@ -8,8 +8,9 @@ end. The surface text ("earlier on Thursday") is kept beside the resolved value.
 
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
 import attrs
 
@@ -202,16 +203,24 @@ class TimeRef(Model):
         Traceback (most recent call last):
           ...
         newsevents.errors.ValidationError: TimeRef.parse: expected a date expression, found '300 people...
+
+        An ISO 8601 week is a period of a week (``2023-W13``), or a day with its weekday
+        (``2023-W13-2``). When a part of a date is wrong the message names it:
+
+        >>> TimeRef.parse("2023-W13").start.date().isoformat(), TimeRef.parse("2023-W13").precision.value
+        ('2023-03-27', 'week')
+        >>> TimeRef.parse("2023-13-01")
+        Traceback (most recent call last):
+          ...
+        newsevents.errors.ValidationError: TimeRef.parse: expected a month from 1 to 12, found month 13 in ...
         """
         if not isinstance(text, str):
             raise ValidationError.single("TimeRef.parse", f"expected str, found {describe(text)}")
         if not isinstance(tz, tzinfo):
             raise ValidationError.single("TimeRef.parse.tz", f"expected a tzinfo, found {describe(tz)}")
         found = _parse_parts(text)
-        if found is None:
-            raise ValidationError.single(
-                "TimeRef.parse", f"expected a date expression, found {describe(text)}"
-            )
+        if isinstance(found, str):
+            raise ValidationError.single(None, found, root="TimeRef.parse", code="date")
         moment, precision = found
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=tz)
@@ -319,30 +328,81 @@ def _zone(name: str | None, offset: int | None) -> tzinfo | None:
     raise _NamedZoneError(name)
 
 
-def _parse_parts(text: str) -> tuple[datetime, Precision] | None:
+_ISO_WEEK = re.compile(r"\s*(\d{4})-?W(\d{2})(?:-?([0-9]))?\s*")
+_ISO_NUMERIC = re.compile(r"\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?=$|[T\s])")
+_MONTH_NAMES = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _parse_parts(text: str) -> tuple[datetime, Precision] | str:
+    """The start and precision a text gives, or a message naming the part that is wrong."""
+    unreadable = f"expected a date expression, found {describe(text)}"
+    week = _ISO_WEEK.fullmatch(text)
+    if week is not None:
+        return _iso_week(text, *week.groups())
+    numeric = _ISO_NUMERIC.match(text)
+    if numeric is not None:
+        problem = _numeric_date_problem(text, *numeric.groups())
+        if problem is not None:
+            return problem
     if not _YEAR.search(text) or _POSIX_OFFSET.search(text) or _NUMERIC_DATE.search(text):
         # A year must be written in four digits ("99" would be guessed as 1999). "GMT+3"
         # means UTC-3 to POSIX and UTC+3 to most readers, and 07/08/2022 is July or
         # August depending on the reader: all refused rather than guessed.
-        return None
+        return unreadable
     from dateutil import parser as _dateparser  # noqa: PLC0415 -- a 16 ms import, needed only here
 
     try:
         a = _dateparser.parse(text, default=_DEFAULT_A, tzinfos=_zone)
         b = _dateparser.parse(text, default=_DEFAULT_B, tzinfos=_zone)
+    except _NamedZoneError as exc:
+        return (
+            f"expected a UTC offset such as +03:00 (or UTC, GMT, Z), found the zone name {exc.args[0]!r}"
+            f" in {describe(text)}; zone abbreviations are ambiguous, so newsevents does not guess them"
+        )
     except (ValueError, OverflowError):
-        return None
+        return unreadable
     given = [getattr(a, f) == getattr(b, f) for f in _ORDER]
     if not given[0]:
-        return None
+        return unreadable
     depth = 0
     while depth < len(given) and given[depth]:
         depth += 1
     if any(given[depth:]):
-        return None  # a gap such as "28 2022" (day without month)
+        return unreadable  # a gap such as "28 2022" (day without month)
     if a.microsecond and depth == len(given):
-        return None  # fractions of a second are finer than any precision
+        return unreadable  # fractions of a second are finer than any precision
     named = _WEEKDAY_WORD.search(text)
     if named and depth >= 3 and _WEEKDAY_NAMES.index(named.group(1).lower()) != a.weekday():
-        return None  # "Monday 28 July 2022": that day was a Thursday
+        # "Monday 28 July 2022": that day was a Thursday
+        return (
+            f"expected a weekday that agrees with the date, found {named.group()!r}:"
+            f" {a.day} {_MONTH_NAMES[a.month - 1]} {a.year} is a {_DAY_NAMES[a.weekday()]}"
+        )
     return _PRECISIONS[depth - 1].truncate(a), _PRECISIONS[depth - 1]
+
+
+def _iso_week(text: str, year: str, week: str, day: str | None) -> tuple[datetime, Precision] | str:
+    """An ISO 8601 week (``2023-W13``), or a day of one (``2023-W13-2``)."""
+    weeks = date(int(year), 12, 28).isocalendar().week  # 28 December is always in the year's last week
+    if not 1 <= int(week) <= weeks:
+        return f"expected a week from 1 to {weeks} of {year}, found week {int(week)} in {describe(text)}"
+    if day is not None and not 1 <= int(day) <= 7:
+        return f"expected a weekday from 1 (Monday) to 7 (Sunday), found {day} in {describe(text)}"
+    start = date.fromisocalendar(int(year), int(week), int(day or 1))
+    return datetime(start.year, start.month, start.day), Precision.WEEK if day is None else Precision.DAY
+
+
+def _numeric_date_problem(text: str, year: str, month: str, day: str | None) -> str | None:
+    """What is wrong with the month or the day of ``2023-13-01``, if anything."""
+    if not 1 <= int(month) <= 12:
+        return f"expected a month from 1 to 12, found month {int(month)} in {describe(text)}"
+    if day is not None:
+        last = calendar.monthrange(int(year), int(month))[1]
+        if not 1 <= int(day) <= last:
+            name = f"{_MONTH_NAMES[int(month) - 1]} {year}"
+            return f"expected a day from 1 to {last} of {name}, found day {int(day)} in {describe(text)}"
+    return None

@@ -315,11 +315,19 @@ class Statement(Event):
         """The speaker acts; the people and bodies spoken about and the source are involved."""
         return Parties(acting=(self.speaker,), other=self.about + _source(self))
 
-    def _invariants(self) -> list[tuple[str, str]]:
+    def _invariants(self) -> list[tuple[str, ...]]:
         if self.mode is QuoteMode.INDIRECT and self.quotes:
             return [("quotes", f"expected no quotes in an indirect statement, found {len(self.quotes)}")]
         if self.mode is not QuoteMode.INDIRECT and not self.quotes:
-            return [("quotes", f"expected at least one quote in a {self.mode.value} statement, found none")]
+            default = " (the default mode)" if self.mode is QuoteMode.DIRECT else ""
+            return [
+                (
+                    "quotes",
+                    f"expected at least one quote in a {self.mode.value} statement{default}, found none;"
+                    ' for a paraphrase without quoted words set mode=QuoteMode.INDIRECT ("mode": "indirect")',
+                    "invariant",
+                )
+            ]
         return []
 
 

@@ -38,7 +38,7 @@ import attrs
 from newsevents._codegen import EntityCache
 from newsevents._jsontext import DEFAULT_LIMITS, Limits, is_blank, line_writer, parse, unreadable
 from newsevents.article import Article
-from newsevents.errors import ErrorDetail, ValidationError
+from newsevents.errors import ValidationError
 from newsevents.serialize import _for_writer, _load, from_dict, to_json
 from newsevents.validators import describe
 
@@ -244,22 +244,26 @@ def _line_text(line: str | bytes | _Overlong | _Undecodable, limits: Limits) -> 
     """The text of a line without its LF or CR LF; None for a blank line; an error for an overlong one."""
     if isinstance(line, _Undecodable):
         raise ValidationError.single(
-            "$",
+            None,
             f"expected text in the file's encoding, found bytes it cannot decode ({line.error.reason}, "
             f"byte {line.error.object[line.error.start : line.error.end].hex(' ')}) at this line or, "
             "as a text file decodes ahead, a later one; reading stops here: open the file in binary "
             "mode ('rb') to have each bad line reported and the rest read",
+            code="encoding",
         )
     if isinstance(line, _Overlong):
         raise ValidationError.single(
-            "$",
+            None,
             f"expected a line of at most {limits.max_document:,} {line.unit} (Limits.max_document), "
             f"found {line.size:,}; skipped without holding it in memory",
+            code="limit",
         )
     if isinstance(line, (bytearray, memoryview)):
         line = bytes(line)
     if not isinstance(line, (str, bytes)):
-        raise ValidationError.single("$", f"expected a line of text (str or bytes), found {describe(line)}")
+        raise ValidationError.single(
+            None, f"expected a line of text (str or bytes), found {describe(line)}", code="type"
+        )
     line = _chomp(line)
     return None if is_blank(line) else line
 
@@ -278,7 +282,7 @@ def _read_lines(
                 continue
             value = _load(cls, parse(raw, limits), cache)
         except ValidationError as exc:
-            located = ValidationError(ErrorDetail(e.path, e.message, number, e.column) for e in exc.errors)
+            located = ValidationError(attrs.evolve(e, line=number) for e in exc.errors)
             if on_error is None:
                 raise located from None
             on_error(located)
@@ -394,7 +398,7 @@ def _documents(source: IO[bytes], build: Callable[[Any], Any], limits: Limits) -
                 yield from _json_lines(_Replay(head, source), build, limits)
                 return
             message = f"expected a document of at most {most:,} bytes (Limits.max_document), found {found}"
-            yield Document(line=None, error=ValidationError.single("$", message))
+            yield Document(line=None, error=ValidationError.single(None, message, code="limit"))
             return
     whole = head + source.read()
     try:

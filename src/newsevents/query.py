@@ -33,9 +33,25 @@ import enum
 import functools
 import re
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
-from typing import Any, Final
+from datetime import UTC, date, datetime
+from typing import Final
 
+from newsevents._plan import (
+    ActorIs,
+    And,
+    CertaintyIn,
+    During,
+    Mentioning,
+    NationalityIs,
+    Not,
+    Opaque,
+    Or,
+    Plan,
+    Role,
+    StatusIn,
+    TypeIs,
+    wall,
+)
 from newsevents.dates import TimeRef
 from newsevents.entities import Actor, Country, Organization, Person, actor_key
 from newsevents.errors import ValidationError
@@ -125,42 +141,42 @@ class Predicate:
 
     __slots__ = ("_label", "_plan", "_test")
 
-    def __init__(
-        self, test: Callable[[Event], bool], label: str, plan: tuple[Any, ...] | None = None
-    ) -> None:
+    def __init__(self, test: Callable[[Event], bool], label: str, plan: Plan | None = None) -> None:
         self._test = test
         self._label = label
-        # What the predicate asks, as data: for the indexes of a Corpus and for SQL (newsevents.sql).
-        # ("type", classes) | ("actor", role, query) | ("time", low, high) | ("text", casefolded needle)
-        # | ("status", members) | ("nationality", code) | ("certainty", members) | ("and" | "or", parts)
-        # | ("not", predicate); None for a predicate built from a bare function.
-        self._plan = plan
+        # What the predicate asks, as data (newsevents._plan): for the indexes of a Corpus and for SQL.
+        self._plan: Plan = Opaque() if plan is None else plan
 
     def __call__(self, event: Event) -> bool:
         """Whether ``event`` matches."""
         return self._test(event)
 
     def __and__(self, other: Predicate) -> Predicate:
-        parts = _flatten("and", self) + _flatten("and", _checked(other))
+        parts = _flatten(And, self) + _flatten(And, _checked(other))
         return Predicate(
-            lambda e: all(p(e) for p in parts), " & ".join(_wrap(p, "&") for p in parts), ("and", parts)
+            lambda e: all(p(e) for p in parts), " & ".join(_wrap(p, "&") for p in parts), And(parts)
         )
 
     def __or__(self, other: Predicate) -> Predicate:
-        parts = _flatten("or", self) + _flatten("or", _checked(other))
+        parts = _flatten(Or, self) + _flatten(Or, _checked(other))
         return Predicate(
-            lambda e: any(p(e) for p in parts), " | ".join(_wrap(p, "|") for p in parts), ("or", parts)
+            lambda e: any(p(e) for p in parts), " | ".join(_wrap(p, "|") for p in parts), Or(parts)
         )
 
     def __invert__(self) -> Predicate:
-        return Predicate(lambda e: not self(e), f"~{_wrap(self, '~')}", ("not", self))
+        return Predicate(lambda e: not self(e), f"~{_wrap(self, '~')}", Not(self))
 
     def __repr__(self) -> str:
         return self._label
 
     @property
-    def plan(self) -> tuple[Any, ...] | None:
-        """What an index can answer for this predicate (used by :class:`~newsevents.Corpus`)."""
+    def plan(self) -> Plan:
+        """What the predicate asks, as data, for the indexes of a :class:`~newsevents.Corpus` and for SQL.
+
+        One of the small frozen classes of the private module ``newsevents._plan``
+        (``TypeIs``, ``ActorIs``, ``During``, ..., ``And``, ``Or``, ``Not``, and
+        ``Opaque`` for a predicate built from a bare function); they may change.
+        """
         return self._plan
 
 
@@ -170,20 +186,16 @@ def _checked(other: object) -> Predicate:
     return other
 
 
-def _flatten(op: str, predicate: Predicate) -> tuple[Predicate, ...]:
+def _flatten(op: type[And | Or], predicate: Predicate) -> tuple[Predicate, ...]:
     plan = predicate.plan
-    if plan is not None and plan[0] == op:
-        return tuple(plan[1])
+    if isinstance(plan, op):
+        return plan.parts
     return (predicate,)
 
 
 def _wrap(predicate: Predicate, op: str) -> str:
     plan = predicate.plan
-    compound = (
-        plan is not None
-        and plan[0] in ("and", "or")
-        and (op == "~" or plan[0] != {"&": "and", "|": "or"}[op])
-    )
+    compound = isinstance(plan, (And, Or)) and (op == "~" or isinstance(plan, And) != (op == "&"))
     return f"({predicate!r})" if compound else repr(predicate)
 
 
@@ -228,10 +240,10 @@ def of_type(*types: type[Event] | str) -> Predicate:
                 "of_type", f"expected an Event subclass or a tag, found {describe(t)}"
             )
     chosen = tuple(classes)
-    return Predicate(lambda e: isinstance(e, chosen), _label("of_type", chosen), ("type", chosen))
+    return Predicate(lambda e: isinstance(e, chosen), _label("of_type", chosen), TypeIs(chosen))
 
 
-def _party_predicate(name: str, role: str | None, actor: ActorQuery) -> Predicate:
+def _party_predicate(name: str, role: Role | None, actor: ActorQuery) -> Predicate:
     match = _actor_matcher(actor)
 
     def test(event: Event) -> bool:
@@ -239,7 +251,7 @@ def _party_predicate(name: str, role: str | None, actor: ActorQuery) -> Predicat
         pool = parties.everyone if role is None else getattr(parties, role)
         return any(match(a) for a in pool)
 
-    return Predicate(test, _label(name, [actor]), ("actor", role, actor))
+    return Predicate(test, _label(name, [actor]), ActorIs(role, actor))
 
 
 def involving(actor: ActorQuery) -> Predicate:
@@ -267,8 +279,21 @@ _ISO_DAY = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 TimeLike = TimeRef | date | datetime | str
 
 
+def _calendar(parts: list[int], value: object, name: str) -> tuple[datetime, datetime]:
+    """A calendar year, month or day as wall times (naive): read in each event's own offset."""
+    try:
+        ref = TimeRef.of(*parts)
+    except ValidationError:
+        raise ValidationError.single(f"during.{name}", f"not a calendar date: {describe(value)}") from None
+    return wall(ref.start), wall(ref.end)
+
+
 def _span_of(value: TimeLike, name: str) -> tuple[datetime, datetime]:
-    """The period a query value stands for, as (start, exclusive end); an instant is (t, t)."""
+    """The period a query value stands for, as (start, exclusive end); an instant is (t, t).
+
+    A calendar date, month or year gives naive wall times (each event's own calendar);
+    a TimeRef or an aware datetime gives aware instants.
+    """
     if isinstance(value, TimeRef):
         return value.start, value.end
     if isinstance(value, datetime):
@@ -278,19 +303,11 @@ def _span_of(value: TimeLike, name: str) -> tuple[datetime, datetime]:
             )
         return value, value
     if isinstance(value, date):
-        ref = TimeRef.of(value.year, value.month, value.day)
-        return ref.start, ref.end
+        return _calendar([value.year, value.month, value.day], value, name)
     if isinstance(value, str):
         day = _ISO_DAY.fullmatch(value.strip())
         if day:
-            parts = [int(p) for p in day.groups() if p is not None]
-            try:
-                ref = TimeRef.of(*parts)  # UTC periods: "2022", "2022-07", "2022-07-28"
-            except ValidationError:
-                raise ValidationError.single(
-                    f"during.{name}", f"not a calendar date: {describe(value)}"
-                ) from None
-            return ref.start, ref.end
+            return _calendar([int(p) for p in day.groups() if p is not None], value, name)
         try:
             moment = datetime.fromisoformat(value.strip())
         except ValueError:
@@ -307,24 +324,44 @@ def _span_of(value: TimeLike, name: str) -> tuple[datetime, datetime]:
     )
 
 
-def overlaps(ref: TimeRef, low: datetime, high: datetime) -> bool:
-    """Whether a period overlaps the query span [low, high) (an instant when low == high)."""
-    if low == high:
-        return ref.start <= low < ref.end
-    return ref.start < high and ref.end > low
+def _comparable(moment: datetime) -> datetime:
+    # Only to check that a span's end is not before its start: a wall time read as UTC.
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+
+def _shown(moment: datetime) -> str:
+    return moment.date().isoformat() if moment.tzinfo is None else moment.isoformat()
 
 
 def during(start: TimeLike, end: TimeLike | None = None) -> Predicate:
     """Dated events whose period overlaps a span; undated events never match.
 
-    ``start`` alone is a period: a :class:`~newsevents.TimeRef`, a date (that day,
-    UTC), an ISO string (``"2022"``, ``"2022-07"``, ``"2022-07-28"``: UTC periods)
-    or an aware datetime (that instant). With ``end``, the span runs from the
-    start of ``start`` to the end of ``end`` (both periods included).
+    ``start`` alone is a period: a calendar date (a :class:`~datetime.date`, or
+    an ISO string ``"2022-07-28"``), month (``"2022-07"``) or year (``"2022"``);
+    a :class:`~newsevents.TimeRef`; or an aware datetime (that instant). With
+    ``end``, the span runs from the start of ``start`` to the end of ``end`` (both
+    periods included).
 
-    >>> from datetime import datetime, UTC
-    >>> during("2022-07-01", "2022-07-31")
-    during('2022-07-01', '2022-07-31')
+    **Calendar dates are read in each event's own UTC offset**: ``during("2023-03-28")``
+    matches an event dated 28 March in Moscow time (``+03:00``, which is 27 March
+    21:00 to 28 March 21:00 UTC) and not one dated 29 March in Moscow time, although
+    that day begins at 21:00 UTC on the 28th. A TimeRef or a datetime has a zone of
+    its own and stands for those instants.
+
+    >>> from datetime import datetime, timedelta, timezone
+    >>> from newsevents import Person, QuoteMode, Statement, TimeRef
+    >>> msk = timezone(timedelta(hours=3))
+    >>> on_29th_in_moscow = Statement(
+    ...     id="s1",
+    ...     speaker=Person(name="Dmitry Peskov"),
+    ...     text="No comment.",
+    ...     mode=QuoteMode.INDIRECT,
+    ...     when=TimeRef(start=datetime(2023, 3, 29, tzinfo=msk)),
+    ... )
+    >>> during("2023-03-28")(on_29th_in_moscow), during("2023-03-29")(on_29th_in_moscow)
+    (False, True)
+    >>> during(datetime(2023, 3, 28, 22, 0, tzinfo=timezone.utc))(on_29th_in_moscow)
+    True
     """
     low, high = _span_of(start, "start")
     if end is not None:
@@ -332,14 +369,16 @@ def during(start: TimeLike, end: TimeLike | None = None) -> Predicate:
         high = end_high
         # An end period that lies wholly before the start (it ends where the start begins,
         # or earlier) leaves nothing; an instant end equal to an instant start is that instant.
-        if high < low or (high == low and end_low != end_high):
-            raise ValidationError.single("during", f"the span ends ({end_low.isoformat()}) before it starts")
+        first, last = _comparable(low), _comparable(high)
+        if last < first or (last == first and end_low != end_high):
+            raise ValidationError.single("during", f"the span ends ({_shown(end_low)}) before it starts")
     args = [start] if end is None else [start, end]
+    span = During(low, high)
 
     def test(event: Event) -> bool:
-        return event.when is not None and overlaps(event.when, low, high)
+        return event.when is not None and span.matches(event.when)
 
-    return Predicate(test, _label("during", args), ("time", low, high))
+    return Predicate(test, _label("during", args), span)
 
 
 # ---------------------------------------------------------------- text and attributes
@@ -363,7 +402,7 @@ def mentioning(text: str) -> Predicate:
     return Predicate(
         lambda e: any(needle in t.casefold() for t in _texts(e)),
         _label("mentioning", [text]),
-        ("text", needle),
+        Mentioning(needle),
     )
 
 
@@ -386,7 +425,7 @@ def with_status(*statuses: Status | str) -> Predicate:
     return Predicate(
         lambda e: getattr(e, "status", None) in wanted,
         _label("with_status", statuses),
-        ("status", frozenset(wanted)),
+        StatusIn(frozenset(wanted)),
     )
 
 
@@ -400,7 +439,7 @@ def nationality(code: str) -> Predicate:
     def test(event: Event) -> bool:
         return any(isinstance(a, Person) and code in a.nationality for a in event.parties().everyone)
 
-    return Predicate(test, _label("nationality", [code]), ("nationality", code))
+    return Predicate(test, _label("nationality", [code]), NationalityIs(code))
 
 
 def certainty(*levels: Certainty | str) -> Predicate:
@@ -412,5 +451,5 @@ def certainty(*levels: Certainty | str) -> Predicate:
         except ValueError:
             raise ValidationError.single("certainty", f"unknown certainty {describe(level)}") from None
     return Predicate(
-        lambda e: e.certainty in wanted, _label("certainty", levels), ("certainty", frozenset(wanted))
+        lambda e: e.certainty in wanted, _label("certainty", levels), CertaintyIn(frozenset(wanted))
     )

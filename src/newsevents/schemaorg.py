@@ -9,10 +9,30 @@ reported speech as ``abstract``) and diplomatic requests
 detention: it becomes a plain ``Action`` (the holder its ``agent``, the detainee
 its ``object``), its stage, charges and sentence kept only as text in ``name``
 and ``description``.
+
+Every value is in the range schema.org gives its property (release 30.0):
+
+- A country that acts (an ``agent``, a ``creator``, a ``recipient`` or a
+  ``participant``, whose ranges are ``Organization`` and ``Person``) is its state:
+  a ``GovernmentOrganization`` node (``@id`` ``_:government-<code>``) named as the
+  country, whose ``areaServed`` is the ``Country``. Where a place or any thing is
+  in range (``object``, ``about``, ``mentions``), the ``Country`` itself is written.
+- ``startTime`` (range ``DateTime``) is a full date and time: the first instant of
+  the event's period, with its offset. When the period is a day, a week, a month or
+  a year, that instant is not the time of the event, so the period itself, at its
+  precision (:func:`iso_period`: ``"2012"``, ``"2022-07-28"``), is also written in
+  the ``description`` (``"date: 2012"``). A quotation's ``dateCreated`` (range ``Date``
+  or ``DateTime``) is a ``Date`` for a day, a ``DateTime`` for a time, and otherwise
+  the period's start with the same note.
+- ``actionStatus`` is an IRI node of the ``ActionStatusType`` enumeration
+  (``{"@id": "https://schema.org/CompletedActionStatus"}``), not a string.
+- Dates with an offset in seconds (a local mean time) are written in UTC, since a
+  ``DateTime`` offset is hours and minutes.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
 from newsevents.article import Article
@@ -101,6 +121,23 @@ class _Graph:
                 out["worksFor"] = [self.node(org) for org in employers]
         return out
 
+    def actor(self, entity: Actor) -> dict[str, Any]:
+        """An actor where the range is ``Organization`` or ``Person``: a country is its government."""
+        if not isinstance(entity, Country):
+            return self.node(entity)
+        key = f"_:government-{entity.code}"
+        if key in self._seen:
+            return {"@id": key}
+        self._seen.add(key)
+        name = country_name(entity.code) or entity.code
+        return {
+            "@type": "GovernmentOrganization",
+            "@id": key,
+            "identifier": entity.code,
+            "name": name,
+            "areaServed": self._country(entity.code),
+        }
+
     def _country(self, code: str) -> dict[str, Any]:
         key = f"_:country-{code}"
         if key in self._seen:
@@ -110,6 +147,32 @@ class _Graph:
 
     def nodes(self, actors: tuple[Actor, ...]) -> list[dict[str, Any]]:
         return [self.node(a) for a in actors]
+
+    def actors(self, actors: tuple[Actor, ...]) -> list[dict[str, Any]]:
+        return [self.actor(a) for a in actors]
+
+
+_TIMES: Final = frozenset((Precision.HOUR, Precision.MINUTE, Precision.SECOND))
+
+
+def _datetime(moment: datetime) -> str:
+    """A schema.org ``DateTime``: an offset in seconds is not one, so such a moment is written in UTC."""
+    offset = moment.utcoffset() or timedelta(0)
+    return (moment.astimezone(UTC) if offset % timedelta(minutes=1) else moment).isoformat()
+
+
+def _date(ref: TimeRef, out: dict[str, Any], key: str, *, day: bool) -> None:
+    """``out[key]`` in range for ``ref``; a period longer than a time is also noted in ``description``.
+
+    ``day``: whether the property's range includes ``Date`` (a day is then written as one).
+    """
+    if ref.precision is Precision.DAY and day:
+        out[key] = ref.start.date().isoformat()
+        return
+    out[key] = _datetime(ref.start)
+    if ref.precision not in _TIMES:
+        text = out.get("description", "").rstrip(".")
+        out["description"] = f"{text}. date: {iso_period(ref)}" if text else f"date: {iso_period(ref)}"
 
 
 def _common(event: Event, kind: str) -> dict[str, Any]:
@@ -129,13 +192,13 @@ def _quotation(event: Statement, graph: _Graph) -> dict[str, Any]:
         if event.quotes:
             out["text"] = " \u2026 ".join(event.quotes)
         out["abstract"] = event.text
-    out["creator"] = graph.node(event.speaker)
+    out["creator"] = graph.actor(event.speaker)
     if isinstance(event.speaker, Person):
         out["spokenByCharacter"] = {"@id": out["creator"].get("@id")}
     if event.about:
         out["about"] = graph.nodes(event.about)
     if event.when is not None:
-        out["dateCreated"] = iso_period(event.when)
+        _date(event.when, out, "dateCreated", day=True)
     if event.place is not None:
         out["locationCreated"] = graph.node(event.place)
     return out
@@ -145,9 +208,9 @@ def _action(event: Event, kind: str, graph: _Graph) -> dict[str, Any]:
     out = _common(event, kind)
     parties = event.parties()
     if parties.acting:
-        out["agent"] = graph.node(parties.acting[0])
+        out["agent"] = graph.actor(parties.acting[0])
     if event.when is not None:
-        out["startTime"] = iso_period(event.when)
+        _date(event.when, out, "startTime", day=False)
     if event.place is not None:
         out["location"] = graph.node(event.place)
     return out
@@ -156,10 +219,10 @@ def _action(event: Event, kind: str, graph: _Graph) -> dict[str, Any]:
 def _ask(event: DiplomaticRequest, graph: _Graph) -> dict[str, Any]:
     out = _action(event, "AskAction", graph)
     out["name"] = f"request for a {event.kind.value.replace('_', ' ')}"
-    out["recipient"] = graph.node(event.addressee)
-    out["actionStatus"] = _STATUS + _ACTION_STATUS[event.status]
+    out["recipient"] = graph.actor(event.addressee)
+    out["actionStatus"] = {"@id": _STATUS + _ACTION_STATUS[event.status]}  # an enumeration member: an IRI
     if event.participants:
-        out["participant"] = graph.nodes(event.participants)
+        out["participant"] = graph.actors(event.participants)
     if event.purpose:
         out["description"] = " ".join(filter(None, (out.get("description"), f"Purpose: {event.purpose}.")))
     return out
@@ -169,7 +232,9 @@ def _detention(event: Detention, graph: _Graph) -> dict[str, Any]:
     out = _action(event, "Action", graph)
     out["name"] = f"{event.detainee.name} {event.status.value} by {event.held_by.name}"
     out["object"] = graph.node(event.detainee)
-    facts = [f"charges: {'; '.join(event.charges)}"] if event.charges else []
+    facts = [out.pop("description")] if "description" in out else []  # the summary and the date note
+    if event.charges:
+        facts.append(f"charges: {'; '.join(event.charges)}")
     term = event.sentence
     if term is not None:
         parts = [
@@ -178,8 +243,6 @@ def _detention(event: Detention, graph: _Graph) -> dict[str, Any]:
             if n
         ]
         facts.append("sentence: " + ("life" if term.life else ", ".join(parts)))
-    if event.summary:
-        facts.insert(0, event.summary)
     if facts:
         out["description"] = ". ".join(facts)
     return out
@@ -233,9 +296,9 @@ def to_schema_org(article: Article) -> dict[str, Any]:
     }
     if article.subtitle:
         doc["alternativeHeadline"] = article.subtitle
-    doc["datePublished"] = article.published.isoformat()
+    doc["datePublished"] = _datetime(article.published)
     if article.updated is not None:
-        doc["dateModified"] = article.updated.isoformat()
+        doc["dateModified"] = _datetime(article.updated)
     if article.url:
         doc["url"] = article.url
     doc["inLanguage"] = article.language

@@ -96,7 +96,7 @@ def _load(cls: Any, data: Any, cache: EntityCache | None, *, fast: bool = True) 
         hook = converter.get_structure_hook(cls)
         return hook(data, cls)
     except RecursionError:
-        raise ValidationError.single("$", "the document is nested too deeply") from None
+        raise ValidationError.single(None, "the document is nested too deeply", code="depth") from None
     except Exception as exc:  # noqa: BLE001 -- every failure becomes a ValidationError with paths
         raise ValidationError(collect(exc, "$")) from None
     finally:
@@ -134,7 +134,9 @@ def from_json(cls: Any, data: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -
     'United States'
     """
     if not isinstance(data, (str, bytes, bytearray, memoryview)):
-        raise ValidationError.single("$", f"expected JSON text (str or bytes), found {describe(data)}")
+        raise ValidationError.single(
+            None, f"expected JSON text (str or bytes), found {describe(data)}", code="type"
+        )
     return _load(cls, parse(data, limits), None)
 
 

@@ -9,7 +9,11 @@ in Python:
 - every part is ``TRUE`` or ``FALSE``, never ``NULL``, so that ``~`` of a question
   about a missing value (the time of an undated event) is true, as in Python;
 - times are compared as integers of microseconds since the epoch (UTC), never
-  through the session's time zone;
+  through the session's time zone; a calendar date, month or year is a wall time,
+  read in each event's own offset (see :func:`newsevents.query.during`): it is
+  compared with ``when_start``/``when_end`` moved by the event's ``when_offset``,
+  after a test on the bare columns widened by a day (no offset reaches one), which
+  lets an engine skip row groups by their statistics;
 - names are matched against the ``terms`` each actor row carries, with the query
   text normalised here, in Python, as :mod:`newsevents.query` normalises it (SQL's
   ``lower()`` is not ``str.casefold()``); ``mentioning`` looks in ``texts``, the
@@ -18,7 +22,7 @@ in Python:
 >>> from newsevents.query import during, of_type
 >>> to_sql(of_type("detention"))
 "coalesce(e.type IN ('detention'), FALSE)"
->>> to_sql(during("2019-03"), "spark")
+>>> to_sql(during("2019-03-01T00:00Z", "2019-04-01T00:00Z"), "spark")
 'coalesce(unix_micros(e.when_start) < 1554076800000000 AND
 unix_micros(e.when_end) > 1551398400000000, FALSE)'
 
@@ -28,12 +32,23 @@ last, then in corpus and article order.
 
 from __future__ import annotations
 
-import enum
-from datetime import datetime
-from typing import Final, Literal
+from typing import Final, Literal, assert_never
 
-from newsevents._columnar import micros
-from newsevents.entities import Country, Organization, Person, actor_key
+from newsevents._plan import (
+    ActorIs,
+    And,
+    CertaintyIn,
+    During,
+    Mentioning,
+    NationalityIs,
+    Not,
+    Opaque,
+    Or,
+    StatusIn,
+    TypeIs,
+    micros_or_wall,
+)
+from newsevents.entities import actor_key
 from newsevents.errors import ValidationError
 from newsevents.events import event_types
 from newsevents.query import Predicate, query_forms
@@ -88,21 +103,69 @@ def to_sql(predicate: Predicate, dialect: Dialect = "duckdb") -> str:
 
 
 def _compile(predicate: Predicate, dialect: Dialect) -> str:
-    plan = predicate.plan
-    if plan is None:
-        raise ValidationError.single(
-            "to_sql.predicate", f"{predicate!r} is made from a function and has no SQL form"
-        )
-    kind = plan[0]
-    if kind in ("and", "or"):
-        return "(" + f" {kind.upper()} ".join(_compile(p, dialect) for p in plan[1]) + ")"
-    if kind == "not":
-        return f"(NOT {_compile(plan[1], dialect)})"
     # Every leaf is TRUE or FALSE: NOT of a NULL would drop rows that Python keeps. An actor's
     # leaf (e.seq IN (subquery) over columns without nulls) is never NULL, and Spark allows such
     # a subquery only at the top of a condition, not inside a function call such as coalesce.
-    leaf = _leaf(kind, plan, dialect)
-    return leaf if kind in ("actor", "nationality") else f"coalesce({leaf}, FALSE)"
+    fn = _FUNCTIONS[dialect]
+    match predicate.plan:
+        case And(parts):
+            return "(" + " AND ".join(_compile(p, dialect) for p in parts) + ")"
+        case Or(parts):
+            return "(" + " OR ".join(_compile(p, dialect) for p in parts) + ")"
+        case Not(part):
+            return f"(NOT {_compile(part, dialect)})"
+        case TypeIs(classes):
+            tags = [tag for tag, cls in event_types().items() if issubclass(cls, classes)]
+            return f"coalesce({_in('e.type', tags, dialect)}, FALSE)"
+        case ActorIs(role, actor):
+            if isinstance(actor, str):
+                forms = ", ".join(literal(f, dialect) for f in sorted(query_forms(actor)))
+                condition = fn["overlap"].format("a.terms", forms)
+            else:
+                ident_kind, ident = actor_key(actor)
+                condition = f"a.kind = {literal(ident_kind, dialect)} AND a.id = {literal(ident, dialect)}"
+            return _actors(condition, role, dialect)
+        case During() as span:
+            return f"coalesce({_during(span, dialect)}, FALSE)"
+        case Mentioning(needle):
+            return f"coalesce({fn['any_text'].format('e.texts', literal(needle, dialect))}, FALSE)"
+        case StatusIn(members):
+            return f"coalesce({_in('e.status', [m.value for m in members], dialect)}, FALSE)"
+        case CertaintyIn(members):
+            return f"coalesce({_in('e.certainty', [m.value for m in members], dialect)}, FALSE)"
+        case NationalityIs(code):
+            contains = fn["contains"].format("a.nationality", literal(code, dialect))
+            return _actors(f"a.kind = 'person' AND {contains}", None, dialect)
+        case Opaque():
+            raise ValidationError.single(
+                "to_sql.predicate", f"{predicate!r} is made from a function and has no SQL form"
+            )
+        case unknown:
+            assert_never(unknown)
+
+
+# No UTC offset reaches a day (Python's timezone refuses one): a wall-time bound lies within
+# this of the instant it stands for in any offset. The widened test on the bare columns lets
+# an engine skip row groups by their statistics; the exact test follows it.
+_DAY_US: Final = 86_400_000_000
+
+
+def _during(span: During, dialect: Dialect) -> str:
+    fn = _FUNCTIONS[dialect]
+    start, end = fn["epoch"].format("e.when_start"), fn["epoch"].format("e.when_end")
+    low, high = micros_or_wall(span.low), micros_or_wall(span.high)
+    if span.instant:  # an instant: the periods that contain it
+        return f"{start} <= {low} AND {end} > {low}"
+    if span.low.tzinfo is not None and span.high.tzinfo is not None:
+        return f"{start} < {high} AND {end} > {low}"
+    # A wall-time bound (a calendar date) is compared with the event's wall times: its
+    # instants plus its own offset (seconds, widened before multiplying: 14 h overflows int32).
+    offset = "CAST(e.when_offset AS BIGINT) * 1000000"
+    exact_low = f"{end} + {offset} > {low}" if span.low.tzinfo is None else f"{end} > {low}"
+    exact_high = f"{start} + {offset} < {high}" if span.high.tzinfo is None else f"{start} < {high}"
+    wide_low = low - _DAY_US if span.low.tzinfo is None else low
+    wide_high = high + _DAY_US if span.high.tzinfo is None else high
+    return f"{start} < {wide_high} AND {end} > {wide_low} AND {exact_low} AND {exact_high}"
 
 
 def _in(column: str, values: list[str], dialect: Dialect) -> str:
@@ -117,47 +180,3 @@ def _actors(condition: str, role: str | None, dialect: Dialect) -> str:
         "e.seq IN (SELECT ea.event FROM event_actors ea JOIN actors a ON a.key = ea.actor"
         f" WHERE {condition}{role_test})"
     )
-
-
-def _leaf(kind: str, plan: tuple[object, ...], dialect: Dialect) -> str:
-    fn = _FUNCTIONS[dialect]
-    if kind == "type":
-        wanted = plan[1]
-        assert isinstance(wanted, tuple)
-        tags = [tag for tag, cls in event_types().items() if issubclass(cls, wanted)]
-        return _in("e.type", tags, dialect)
-    if kind == "actor":
-        role, query = plan[1], plan[2]
-        if isinstance(query, str):
-            forms = ", ".join(literal(f, dialect) for f in sorted(query_forms(query)))
-            condition = fn["overlap"].format("a.terms", forms)
-        else:
-            assert isinstance(query, (Person, Organization, Country))
-            ident_kind, ident = actor_key(query)
-            condition = f"a.kind = {literal(ident_kind, dialect)} AND a.id = {literal(ident, dialect)}"
-        assert role is None or isinstance(role, str)
-        return _actors(condition, role, dialect)
-    if kind == "time":
-        low, high = plan[1], plan[2]
-        assert isinstance(low, datetime)
-        assert isinstance(high, datetime)
-        start, end = fn["epoch"].format("e.when_start"), fn["epoch"].format("e.when_end")
-        lo, hi = micros(low), micros(high)
-        if lo == hi:  # an instant: the periods that contain it
-            return f"{start} <= {lo} AND {end} > {lo}"
-        return f"{start} < {hi} AND {end} > {lo}"
-    if kind == "text":
-        assert isinstance(plan[1], str)
-        return fn["any_text"].format("e.texts", literal(plan[1], dialect))
-    if kind in ("status", "certainty"):
-        members = plan[1]
-        assert isinstance(members, frozenset)
-        values = [m.value for m in members if isinstance(m, enum.Enum)]
-        return _in(f"e.{kind}", values, dialect)
-    if kind == "nationality":
-        assert isinstance(plan[1], str)
-        condition = (
-            f"a.kind = 'person' AND {fn['contains'].format('a.nationality', literal(plan[1], dialect))}"
-        )
-        return _actors(condition, None, dialect)
-    raise ValidationError.single("to_sql.predicate", f"no SQL form for a {kind!r} question")

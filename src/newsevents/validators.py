@@ -42,6 +42,7 @@ import attrs
 
 from newsevents import _patterns
 from newsevents._codes.iso3166 import COUNTRY_NAMES
+from newsevents.errors import did_you_mean
 
 __all__ = [
     "Check",
@@ -56,6 +57,7 @@ __all__ = [
     "length",
     "matches",
     "non_blank",
+    "non_http_uri",
     "slug",
     "stripped",
     "wikidata_id",
@@ -129,10 +131,16 @@ class Check:
 
     #: The name the schema's ``$comment`` and the docs use for the check.
     name: str = "check"
+    #: The :attr:`~newsevents.ErrorDetail.code` of the problems it finds (see :doc:`/reference/errors`).
+    code: str = "check"
 
     def __call__(self, value: Any) -> str | None:
         """``None`` when ``value`` passes, else a message: what was expected, what was found."""
         raise NotImplementedError
+
+    def code_for(self, value: Any) -> str:
+        """The code of the problem ``value`` has (asked only when it fails): :attr:`code` by default."""
+        return self.code
 
     def json_schema(self) -> dict[str, Any] | None:
         """The JSON Schema keywords that state this rule, or ``None`` where JSON Schema cannot."""
@@ -177,6 +185,7 @@ class _NonBlank(Check):
 
     __slots__ = ()
     name = "non_blank"
+    code = "blank"
 
     def __call__(self, value: str) -> str | None:
         if not value.strip():
@@ -204,6 +213,10 @@ class _Stripped(Check):
 
     __slots__ = ()
     name = "stripped"
+    code = "whitespace"
+
+    def code_for(self, value: str) -> str:
+        return "whitespace" if value.strip() else "blank"
 
     def __call__(self, value: str) -> str | None:
         blank = non_blank(value)
@@ -228,6 +241,7 @@ class _Pattern(Check):
 
     __slots__ = ()
     regex: re.Pattern[str]
+    code = "pattern"
 
     def inline(self) -> tuple[str, object]:
         return "{f}({v}) is not None", self.regex.fullmatch
@@ -297,6 +311,7 @@ class _IsoCountry(Check):
 
     __slots__ = ()
     name = "iso_country"
+    code = "country"
 
     def __call__(self, value: str) -> str | None:
         if value in COUNTRY_NAMES:
@@ -304,7 +319,7 @@ class _IsoCountry(Check):
         if value.upper() in COUNTRY_NAMES:
             return (
                 f"expected an upper-case ISO 3166-1 alpha-2 code, found {describe(value)}"
-                f" (did you mean {value.upper()!r}?)"
+                f"{did_you_mean(value, COUNTRY_NAMES)}"
             )
         return f"expected an assigned ISO 3166-1 alpha-2 code, found {describe(value)}"
 
@@ -368,6 +383,7 @@ class _HttpUrl(Check):
 
     __slots__ = ()
     name = "http_url"
+    code = "url"
 
     def __call__(self, value: str) -> str | None:
         if _PLAIN_URL.fullmatch(value) is not None:
@@ -397,6 +413,52 @@ class _HttpUrl(Check):
         return _strategy_module().slugs(max_size=10).map(lambda s: f"https://news.example/{s}")
 
 
+# RFC 3986 absolute-URI: a scheme, ":", then unreserved, reserved and percent-encoded characters.
+_URI_PATTERN = r"[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+"
+_HTTP_SCHEME = r"[Hh][Tt][Tt][Pp][Ss]?:"
+_URI = re.compile(_URI_PATTERN)
+
+
+class _NonHttpUri(Check):
+    """An absolute URI (RFC 3986) whose scheme is not http(s): a URN, a ``tag:`` URI and the like.
+
+    http(s) addresses have their own field (``url``, checked by :data:`http_url`), so that an
+    address is written in one place only.
+
+    >>> non_http_uri("urn:newsml:dpa.com:20090101:190510-99-167362") is None
+    True
+    >>> non_http_uri("https://rt.com/")
+    "expected a URI that is not http(s) (an http(s) address goes in url), found 'https://rt.com/'"
+    >>> non_http_uri("renditions-example")
+    "expected an absolute URI such as 'urn:newsml:example.com:1' (RFC 3986), found 'renditions-example'"
+    """
+
+    __slots__ = ()
+    name = "non_http_uri"
+
+    def __call__(self, value: str) -> str | None:
+        if _URI.fullmatch(value) is None:
+            return (
+                "expected an absolute URI such as 'urn:newsml:example.com:1' (RFC 3986),"
+                f" found {describe(value)}"
+            )
+        if re.match(_HTTP_SCHEME, value):
+            return (
+                "expected a URI that is not http(s) (an http(s) address goes in url),"
+                f" found {describe(value)}"
+            )
+        return None
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"format": "uri", "pattern": f"^(?!{_HTTP_SCHEME}){_URI_PATTERN}{_patterns.END}"}
+
+    def strategy(self, tp: type) -> Any:
+        from hypothesis import strategies as st  # noqa: PLC0415 -- optional
+
+        prefixes = st.sampled_from(("urn:newsml:news.example:2022:", "tag:news.example,2022:", "urn:uuid:"))
+        return st.tuples(prefixes, _strategy_module().slugs(max_size=12)).map("".join)
+
+
 non_blank: Final[Check] = _NonBlank()
 """A string with at least one non-space character (``"  "`` is blank)."""
 stripped: Final[Check] = _Stripped()
@@ -412,12 +474,16 @@ bcp47: Final[Check] = _Bcp47()
 http_url: Final[Check] = _HttpUrl()
 """An absolute ``http`` or ``https`` URL with a host (not ``www.rt.com/news/``)."""
 
+non_http_uri: Final[Check] = _NonHttpUri()
+"""An absolute URI (RFC 3986) that is not http(s): ``urn:newsml:dpa.com:...``, ``tag:...`` (an item's uri)."""
+
 
 # ---------------------------------------------------------------- checks from data
 
 
 @attrs.frozen(repr=False)
 class _Matches(Check):
+    code = "pattern"
     pattern: str
     name: str = attrs.field(default="")
     _regex: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
@@ -459,6 +525,7 @@ def matches(pattern: str) -> Check:
 
 @attrs.frozen(repr=False)
 class _Length(Check):
+    code = "length"
     min: int | None
     max: int | None
     name: str = attrs.field(default="")
@@ -504,6 +571,7 @@ def length(*, min: int | None = None, max: int | None = None) -> Check:
 
 @attrs.frozen(repr=False)
 class _InRange(Check):
+    code = "range"
     ge: float | None
     le: float | None
     name: str = attrs.field(default="")

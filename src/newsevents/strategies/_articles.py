@@ -20,6 +20,7 @@ from newsevents.strategies._events import needs_date
 from newsevents.strategies._registry import event_strategy
 from newsevents.strategies._text import LANGUAGES, OFFSETS, SLUGS, slugs, texts
 from newsevents.strategies._time import ALL_PRECISIONS
+from newsevents.validators import non_http_uri
 
 
 def _paragraph(event: Event) -> str:
@@ -76,6 +77,7 @@ def articles(
     updated_st = st.none() | st.timedeltas(timedelta(0), timedelta(days=3))
     url_st = st.none() | slugs(max_size=10).map(lambda s: f"https://news.example/{s}")
     subtitle_st = st.none() | texts()
+    uri_st = st.none() | non_http_uri.strategy(str)
     language_st = st.sampled_from(LANGUAGES)
     authors_st = st.lists(persons(max_roles=0), max_size=2).map(tuple)
     topics_st = st.lists(texts(max_size=20), max_size=2).map(tuple)
@@ -115,6 +117,7 @@ def articles(
             body=tuple(_paragraph(e) for e in linked) if with_body else (),
             events=tuple(linked),
             topics=draw(topics_st),
+            uri=draw(uri_st),
         )
 
     return build()
