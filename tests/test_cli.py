@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import fcntl
 import io
 import json
+import os
+import pty
+import re
 import shutil
+import struct
 import subprocess
 import sys
+import termios
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import newsevents
+from _seed import seed_article
 from newsevents import (
     Article,
     Detention,
@@ -23,6 +31,7 @@ from newsevents import (
     OrgKind,
     Person,
     QuoteMode,
+    RequestStatus,
     Role,
     Statement,
     TimeRef,
@@ -32,6 +41,7 @@ from newsevents import (
     from_json,
     to_json,
 )
+from newsevents._cli_input import Progress
 from newsevents.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -655,7 +665,7 @@ def test_limit(seed_file: Path) -> None:
         "call-request",
         "mfa-receipt",
     ]
-    assert run("query", seed_file, "--limit", "0").lines == ["0 events"]
+    assert event_ids(run("query", seed_file, "--actor", "Lavrov", "--limit", "1")) == ["blinken-bring-home"]
 
 
 def test_a_negative_limit_is_a_command_line_error(seed_file: Path) -> None:
@@ -692,7 +702,7 @@ def test_an_unknown_type(seed_file: Path) -> None:
 
 
 def test_an_unknown_status(seed_file: Path) -> None:
-    assert_usage_error(run("query", seed_file, "--status", "pending"), "'pending'")
+    assert_usage_error(run("query", seed_file, "--status", "pending"), "--status: unknown status 'pending'")
 
 
 def test_an_unknown_command() -> None:
@@ -775,3 +785,378 @@ def test_program_exit_status_and_errors(tmp_path: Path) -> None:
     assert len(missing.stderr.splitlines()) == 1
     assert missing.stderr.startswith("newsevents: error: ")
     assert missing.stdout == ""
+
+
+# ---------------------------------------------------------------- --continue and "-" on every command
+
+
+def newsevents_process(*argv: str | Path, stdin: bytes = b"") -> subprocess.CompletedProcess[str]:
+    """``python -m newsevents ARGV`` with ``stdin`` as its standard input; output decoded as UTF-8."""
+    done = subprocess.run(
+        [sys.executable, "-m", "newsevents", *map(str, argv)],
+        input=stdin,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    return subprocess.CompletedProcess(
+        done.args, done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
+    )
+
+
+def said(i: int) -> Statement:
+    return Statement(
+        id=f"said-{i}",
+        speaker=ZAKHAROVA,
+        mode=QuoteMode.INDIRECT,
+        text=f"Point {i}.",
+        evidence=(f"point {i}",),
+    )
+
+
+@pytest.fixture
+def one_bad_line(tmp_path: Path) -> Path:
+    """Three lines of JSON Lines: a good article, one with a blank title, a good one."""
+    return write_lines(
+        tmp_path / "three.jsonl",
+        [as_dict(small(1, said(1))), blank_title(2), as_dict(small(3, said(3)))],
+    )
+
+
+def blank_title_line(path: Path | str, line: int) -> str:
+    return f"{path}:{line}: $.title: {error_of(blank_title(2))[1]}"
+
+
+READERS = ["validate", "check", "show", "query"]
+
+
+def good_output(command: str, done: subprocess.CompletedProcess[str]) -> None:
+    """What each command prints for the good articles a1 and a3 of ``one_bad_line``."""
+    if command == "validate":
+        assert done.stdout.splitlines()[-1] == "3 documents in 1 file: 2 valid, 1 invalid (1 error)"
+    elif command == "check":
+        assert done.stdout.splitlines()[-1] == "2 findings"  # NE100 for each article: no body to check
+        assert done.stdout.count("NE100 info") == 2
+        assert done.stdout.count(":1: NE100 info") == done.stdout.count(":3: NE100 info") == 1
+    elif command == "show":
+        assert done.stdout.count("Title ") == 2
+        assert "Title 1\n" in done.stdout
+        assert "Title 3\n" in done.stdout
+    else:
+        assert done.stdout.splitlines() == [
+            f"    undated  statement          a1#said-1  {ZAKHAROVA.name}: Point 1.",
+            f"    undated  statement          a3#said-3  {ZAKHAROVA.name}: Point 3.",
+            "2 events",
+        ]
+
+
+@pytest.mark.parametrize("command", READERS)
+def test_continue_skips_a_bad_line_reports_it_and_goes_on(command: str, one_bad_line: Path) -> None:
+    done = newsevents_process(command, "--continue", one_bad_line)
+    assert done.returncode == 1, done.stderr
+    good_output(command, done)
+    if command == "validate":  # its report is its output: stdout, as without --continue
+        assert done.stdout.splitlines()[0] == blank_title_line(one_bad_line, 2)
+        assert done.stderr == ""
+    else:
+        assert done.stderr.splitlines() == [
+            blank_title_line(one_bad_line, 2),
+            f"{one_bad_line}: 1 of 3 lines skipped",
+        ]
+
+
+@pytest.mark.parametrize("command", ["check", "show", "query"])
+def test_without_continue_a_bad_line_stops_the_command_as_before(command: str, one_bad_line: Path) -> None:
+    done = newsevents_process(command, one_bad_line)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        blank_title_line(one_bad_line, 2),
+        f"newsevents: error: {one_bad_line} holds an invalid document; "
+        f"run 'newsevents validate {one_bad_line}'",
+    ]
+
+
+def test_continue_on_a_clean_file_exits_0_and_says_nothing_more(tmp_path: Path) -> None:
+    path = write_lines(tmp_path / "clean.jsonl", [as_dict(small(1, said(1)))])
+    done = newsevents_process("query", "--continue", path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.splitlines()[-1] == "1 event"
+
+
+def test_continue_skips_a_bad_item_of_a_json_array(tmp_path: Path) -> None:
+    path = tmp_path / "array.json"
+    path.write_text(json.dumps([as_dict(small(1, said(1))), bad_id(2)]), encoding="utf-8")
+    done = newsevents_process("query", "--continue", path)
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[-1] == "1 event"
+    assert done.stderr.splitlines() == [
+        f"{path}: $[1].id: {error_of(bad_id(2))[1]}",
+        f"{path}: 1 of 2 documents skipped",
+    ]
+
+
+def test_continue_keeps_checks_error_status_above_skipped_lines(tmp_path: Path) -> None:
+    # A skipped line makes the status at least 1; an error finding still makes it 2.
+    path = write_lines(tmp_path / "x.jsonl", [as_dict(flawed()), blank_title(2)])
+    done = newsevents_process("check", "--continue", "--severity", "error", path)
+    assert done.returncode == 2
+    assert done.stdout.splitlines() == [f"{path}:1: {FLAWED_LINES[0]}", "1 finding"]
+    assert done.stderr.splitlines()[-1] == f"{path}: 1 of 2 lines skipped"
+
+
+@pytest.mark.parametrize("command", READERS)
+def test_dash_reads_standard_input(command: str, tmp_path: Path) -> None:
+    path = write_lines(tmp_path / "two.jsonl", [as_dict(small(1, said(1))), as_dict(small(3, said(3)))])
+    from_file = newsevents_process(command, path)
+    from_stdin = newsevents_process(command, "-", stdin=path.read_bytes())
+    assert (from_stdin.returncode, from_stdin.stderr) == (from_file.returncode, from_file.stderr) == (0, "")
+    assert from_stdin.stdout == from_file.stdout.replace(str(path), "<stdin>")
+    assert from_stdin.stdout.strip()
+
+
+@pytest.mark.parametrize("command", READERS)
+def test_dash_with_continue_names_standard_input(command: str, one_bad_line: Path) -> None:
+    done = newsevents_process(command, "--continue", "-", stdin=one_bad_line.read_bytes())
+    assert done.returncode == 1
+    good_output(command, done)
+    shown = done.stdout if command == "validate" else done.stderr
+    assert blank_title_line("<stdin>", 2) in shown.splitlines()
+
+
+def test_dash_reads_a_whole_json_document_from_a_pipe(seed_file: Path) -> None:
+    done = newsevents_process("validate", "-", stdin=seed_file.read_bytes())
+    assert (done.returncode, done.stdout) == (0, "1 document in 1 file: 1 valid, 0 invalid (0 errors)\n")
+
+
+def test_a_pipe_over_the_document_limit_is_one_bad_document(seed_file: Path) -> None:
+    data = seed_file.read_bytes()
+    done = newsevents_process("validate", "--max-document", "100", "-", stdin=data)
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[0] == (
+        "<stdin>: $: expected a document of at most 100 bytes (--max-document), found more than 100"
+    )
+
+
+def test_standard_input_is_read_once(one_bad_line: Path) -> None:
+    done = newsevents_process("validate", "-", one_bad_line, "-")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "newsevents: error: standard input ('-') can be read only once\n"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed article is not beside this checkout")
+def test_check_source_from_standard_input(seed_file: Path) -> None:
+    done = newsevents_process(
+        "check", "--severity", "error", seed_file, "--source", "-", stdin=SEED.read_bytes()
+    )
+    assert (done.returncode, done.stdout) == (0, "0 findings\n")
+    altered = SEED.read_text(encoding="utf-8").replace("when time permits", "when time allows")
+    changed = newsevents_process(
+        "check", "--severity", "error", seed_file, "--source", "-", stdin=altered.encode()
+    )
+    assert changed.returncode == 2
+    assert changed.stdout.splitlines() == [
+        f"{seed_file}: NE101 error: $.events[3].quotes[0]: "
+        "quote not in the text: 'pay attention to this request when time permits'",
+        "1 finding",
+    ]
+
+
+# ---------------------------------------------------------------- messages that name the options
+
+
+def test_an_unknown_status_names_the_option_a_close_value_and_every_value(seed_file: Path) -> None:
+    done = newsevents_process("query", seed_file, "--status", "made", "--status", "arested")
+    every = list(dict.fromkeys(m.value for kind in (RequestStatus, DetentionStatus) for m in kind))
+    assert "arrested" in every
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        "newsevents: error: --status: unknown status 'arested' (did you mean 'arrested'?); "
+        f"expected one of: {', '.join(every)}\n"
+    )
+
+
+def test_an_unknown_status_far_from_any_has_no_guess(seed_file: Path) -> None:
+    result = run("query", seed_file, "--status", "zzz")
+    assert_usage_error(result, "--status: unknown status 'zzz'; expected one of: made, received")
+    assert "did you mean" not in result.err
+
+
+def test_an_unknown_type_names_the_option_and_a_close_tag(seed_file: Path) -> None:
+    done = newsevents_process("query", seed_file, "--type", "statment")
+    assert (done.returncode, done.stdout) == (2, "")
+    said, listed = done.stderr.rstrip("\n").split("; expected one of: ")
+    assert said == "newsevents: error: --type: unknown event type 'statment' (did you mean 'statement'?)"
+    # The tags registered in that process: the built-in ones (this process may have registered more).
+    assert {"statement", "diplomatic_request", "detention"} <= set(listed.split(", "))
+
+
+def test_until_before_since_names_both_options(seed_file: Path) -> None:
+    done = newsevents_process("query", seed_file, "--since", "2022-08", "--until", "2022-07-31")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert (
+        done.stderr == "newsevents: error: --until 2022-07-31 is before --since 2022-08; no date is in both\n"
+    )
+
+
+def test_since_and_until_on_the_same_day_is_that_day(seed_file: Path) -> None:
+    # The boundary: --until equal to --since is one day, not an empty span.
+    result = run("query", seed_file, "--since", "2022-07-27", "--until", "2022-07-27")
+    assert result.status == 0
+    assert event_ids(result) == ["blinken-bring-home"]
+
+
+def test_an_instant_until_equal_to_an_instant_since_is_that_instant(seed_file: Path) -> None:
+    moment = "2022-07-28T12:00:00+00:00"
+    assert run("query", seed_file, "--since", moment, "--until", moment).status == 0
+    later = run("query", seed_file, "--since", moment, "--until", "2022-07-28T11:59:59+00:00")
+    assert_usage_error(later, "--until 2022-07-28T11:59:59+00:00 is before --since")
+
+
+def test_a_limit_of_0_is_refused_with_what_to_do_instead(seed_file: Path) -> None:
+    done = newsevents_process("query", seed_file, "--limit", "0")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        "newsevents: error: argument --limit: expected a whole number 1 or more, found '0'; "
+        "leave --limit out to list every event\n"
+    )
+
+
+def test_a_blank_text_names_the_option(seed_file: Path) -> None:
+    assert_usage_error(run("query", seed_file, "--text", "  "), "--text: ")
+
+
+# ---------------------------------------------------------------- progress on a terminal
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_progress_is_drawn_at_once_then_when_due_and_wiped() -> None:
+    screen, clock = io.StringIO(), FakeClock()
+    progress = Progress(screen, clock=clock, every=0.5, least=1000, width=80)
+    progress.start("big.jsonl", 4_000_000)
+    progress.advance(1_000_000)
+    assert screen.getvalue() == "\rbig.jsonl: 1.0 MB of 4.0 MB (25%)"
+    progress.advance(1_000_000)  # no time has passed: not redrawn
+    clock.now += 0.25
+    progress.advance(500_000)
+    assert screen.getvalue() == "\rbig.jsonl: 1.0 MB of 4.0 MB (25%)"
+    clock.now += 0.25  # due: every half second here, so at least once a second
+    progress.advance(500_000)
+    assert screen.getvalue().endswith("\rbig.jsonl: 3.0 MB of 4.0 MB (75%)")
+    progress.clear()
+    assert screen.getvalue().endswith("\r" + " " * len("big.jsonl: 3.0 MB of 4.0 MB (75%)") + "\r")
+    progress.clear()  # nothing shown: nothing written
+    assert screen.getvalue().count("\r") == 4
+
+
+def test_progress_skips_small_files_and_counts_pipes_once_they_are_big() -> None:
+    screen, clock = io.StringIO(), FakeClock()
+    progress = Progress(screen, clock=clock, least=1000, width=80)
+    progress.start("small.jsonl", 999)
+    progress.advance(999)
+    progress.clear()
+    assert screen.getvalue() == ""
+    progress.start("<stdin>", None)
+    progress.advance(999)
+    assert screen.getvalue() == ""
+    progress.advance(2_000_000)
+    assert screen.getvalue() == "\r<stdin>: 2.0 MB read"
+
+
+def test_progress_pads_a_shorter_line_and_fits_the_terminal() -> None:
+    screen = io.StringIO()
+    progress = Progress(screen, clock=FakeClock(), least=1, width=80)
+    progress.start("long-name.jsonl", 10)
+    progress.advance(1)
+    progress.start("b", 10)
+    progress.advance(1)
+    assert (
+        screen.getvalue() == "\rlong-name.jsonl: 0.0 MB of 0.0 MB (10%)\rb: 0.0 MB of 0.0 MB (10%)" + " " * 14
+    )
+    narrow = io.StringIO()
+    progress = Progress(narrow, clock=FakeClock(), least=1, width=40)
+    progress.start("/a/rather/long/path/to/the-file.jsonl", 10)
+    progress.advance(1)
+    # 39 characters: a line that wraps cannot be redrawn; the name gives way to what is read.
+    assert narrow.getvalue() == "\r...e-file.jsonl: 0.0 MB of 0.0 MB (10%)"
+
+
+def write_big_file(path: Path) -> Path:
+    """JSON Lines of 4.7 MB, over the 4 MiB from which a terminal shows progress; line 200 is bad."""
+    seed = seed_article()
+    dump_jsonl((attrs.evolve(seed, id=f"a{i}") for i in range(400)), path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert path.stat().st_size >= 4 * 1024 * 1024
+    bad = json.loads(lines[199])
+    bad["title"] = blank_title(2)["title"]
+    lines[199] = json.dumps(bad, ensure_ascii=False)
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def big_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_big_file(tmp_path_factory.mktemp("big") / "big.jsonl")
+
+
+def on_a_terminal(*argv: str | Path) -> tuple[int, str, str]:
+    """Run the command with standard error on a pseudo-terminal: (status, stdout, what the terminal got)."""
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 250, 0, 0))  # 250 columns
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsevents", *map(str, argv)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=terminal,
+    )
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 1 << 16)
+        except OSError:  # EIO: the program has closed its end
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(controller)
+    out, _ = proc.communicate(timeout=120)
+    return proc.returncode, out.decode("utf-8"), shown.decode("utf-8")
+
+
+def test_progress_on_a_terminal_by_bytes_read_wiped_at_the_end(big_file: Path) -> None:
+    status, out, shown = on_a_terminal("validate", "--continue", big_file)
+    assert status == 1
+    assert out.splitlines()[-1] == "400 documents in 1 file: 399 valid, 1 invalid (1 error)"
+    size = f"{big_file.stat().st_size / 1_000_000:,.1f} MB"
+    drawn = [part.rstrip() for part in shown.split("\r") if part.strip()]
+    assert drawn, shown
+    assert drawn[0] == f"{big_file}: 0.0 MB of {size} (0%)"  # drawn at the first line read
+    assert all(part.startswith(f"{big_file}: ") and f" MB of {size} (" in part for part in drawn)
+    # Wiped at the end, leaving the cursor at the start of a blank line: no stray newline.
+    assert "\n" not in shown
+    assert shown.endswith("\r" + " " * len(drawn[-1]) + "\r")
+
+
+def test_progress_is_wiped_before_a_report_on_the_same_terminal(big_file: Path) -> None:
+    status, out, shown = on_a_terminal("query", "--continue", big_file, "--text", "no such words anywhere")
+    assert (status, out) == (1, "0 events\n")
+    report, summary = blank_title_line(big_file, 200), f"{big_file}: 1 of 400 lines skipped"
+    # The progress line was up when line 200 came: wiped first, so the report starts a clean line.
+    # (The terminal turns each "\n" into "\r\n".)
+    wiped_then_report = re.compile(r"\r {20,}\r" + re.escape(report + "\r\n"))
+    assert wiped_then_report.search(shown), shown
+    assert shown.endswith(summary + "\r\n")
+
+
+def test_no_progress_when_standard_error_is_not_a_terminal(big_file: Path) -> None:
+    done = newsevents_process("validate", "--continue", big_file)
+    assert done.returncode == 1
+    assert done.stderr == ""
+    assert "\r" not in done.stdout

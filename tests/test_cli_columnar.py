@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import attrs
@@ -10,8 +9,7 @@ import pytest
 
 from _seed import seed_article
 from newsevents import Article, dump_jsonl, to_json
-from newsevents.cli import main
-from test_cli import run
+from test_cli import newsevents_process, on_a_terminal, run, write_big_file
 
 pytest.importorskip("pyarrow", reason="the arrow extra (pyarrow) is not installed")
 pytest.importorskip("duckdb", reason="the duckdb extra is not installed")
@@ -63,16 +61,30 @@ def test_query_of_a_dataset_prints_what_the_json_lines_query_prints(
 
 
 def test_convert_reports_a_bad_line_and_writes_nothing(tmp_path: Path) -> None:
-    good = to_json(seed_article())
-    (tmp_path / "in.jsonl").write_text(f'{good}\n{{"type": "article"}}\n', encoding="utf-8")
-    result = run("convert", tmp_path / "in.jsonl", tmp_path / "ds")
+    seed = seed_article()
+    good, again = to_json(seed), to_json(attrs.evolve(seed, id="again"))
+    source = tmp_path / "in.jsonl"
+    source.write_text(f'{good}\n{{"type": "article"}}\n{again}\n', encoding="utf-8")
+    result = run("convert", source, tmp_path / "ds")
     assert result.status == 1
-    assert result.err.startswith(f"{tmp_path / 'in.jsonl'}:2: $")
+    assert result.err.startswith(f"{source}:2: $")
     assert not (tmp_path / "ds").exists()
-    kept = run("convert", tmp_path / "in.jsonl", tmp_path / "ds", "--continue")
-    assert kept.status == 1
-    assert kept.out.endswith("1 articles written to " + str(tmp_path / "ds") + "; 1 bad lines skipped\n")
-    assert len(read_parquet(tmp_path / "ds")) == 1
+    kept = newsevents_process("convert", source, tmp_path / "ds", "--continue")
+    assert kept.returncode == 1
+    assert kept.stdout == f"2 articles written to {tmp_path / 'ds'}\n"
+    reported = kept.stderr.splitlines()
+    assert reported[-1] == f"{source}: 1 of 3 lines skipped"
+    assert reported[:-1]
+    assert all(line.startswith(f"{source}:2: $") for line in reported[:-1])
+    assert [a.id for a in read_parquet(tmp_path / "ds")] == [seed.id, "again"]
+
+
+def test_convert_reads_standard_input(articles: list[Article], tmp_path: Path) -> None:
+    dump_jsonl(articles, tmp_path / "in.jsonl")
+    done = newsevents_process("convert", "-", tmp_path / "ds", stdin=(tmp_path / "in.jsonl").read_bytes())
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == f"3 articles written to {tmp_path / 'ds'}\n"
+    assert [to_json(a) for a in read_parquet(tmp_path / "ds")] == [to_json(a) for a in articles]
 
 
 def test_convert_into_a_directory_with_files_is_a_one_line_error(converted: tuple[Path, Path]) -> None:
@@ -104,17 +116,16 @@ def test_query_of_two_datasets_or_a_broken_one_is_a_one_line_error(
     assert "missing table 'articles'" in broken.err
 
 
-class Terminal(io.StringIO):
-    """Standard error as a terminal: where convert shows its progress."""
-
-    def isatty(self) -> bool:
-        return True
-
-
-def test_convert_shows_progress_on_a_terminal_only(articles: list[Article], tmp_path: Path) -> None:
-    dump_jsonl(articles, tmp_path / "in.jsonl")
-    out, err = io.StringIO(), Terminal()
-    assert main(["convert", str(tmp_path / "in.jsonl"), str(tmp_path / "ds")], out=out, err=err) == 0
-    assert err.getvalue().startswith("\r3 articles, 45 events (")
-    assert err.getvalue().endswith(" events/s)\n")
-    assert out.getvalue() == f"3 articles written to {tmp_path / 'ds'}\n"
+def test_convert_shows_progress_by_bytes_on_a_terminal_only(tmp_path: Path) -> None:
+    big_file = write_big_file(tmp_path / "big.jsonl")
+    status, out, shown = on_a_terminal("convert", "--continue", big_file, tmp_path / "ds")
+    assert (status, out) == (1, f"399 articles written to {tmp_path / 'ds'}\n")
+    drawn = [part.rstrip() for part in shown.split("\r") if part.strip()]
+    size = f"{big_file.stat().st_size / 1_000_000:,.1f} MB"
+    progress = [part for part in drawn if part.startswith(f"{big_file}: ") and f" MB of {size} (" in part]
+    assert progress[0] == f"{big_file}: 0.0 MB of {size} (0%)"
+    assert shown.endswith(f"{big_file}: 1 of 400 lines skipped\r\n")
+    quiet = newsevents_process("convert", "--continue", big_file, tmp_path / "ds2")
+    assert quiet.returncode == 1
+    assert "\r" not in quiet.stderr
+    assert quiet.stderr.splitlines()[-1] == f"{big_file}: 1 of 400 lines skipped"

@@ -244,9 +244,9 @@ def test_the_command_line_guide_shows_real_output(index: int, monkeypatch: pytes
         files = [a for a in argv[2:] if not a.startswith("-") and "/" in a]
         if not all(Path(f).exists() for f in files):
             pytest.skip(f"{command!r} needs a file that is not beside this checkout")
-        out, err = io.StringIO(), io.StringIO()
-        status = main(argv[1:], out=out, err=err)
-        shown = (out.getvalue() + err.getvalue()).rstrip("\n").splitlines()
+        terminal = io.StringIO()  # stdout and stderr on one screen, in the order they were written
+        status = main(argv[1:], out=terminal, err=terminal)
+        shown = terminal.getvalue().rstrip("\n").splitlines()
         assert [line.rstrip() for line in shown] == [line.rstrip() for line in _trim(expected)], command
 
 

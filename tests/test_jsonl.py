@@ -7,6 +7,7 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -15,12 +16,15 @@ from newsevents import (
     Article,
     Country,
     ErrorDetail,
+    Limits,
     Person,
     ValidationError,
     dump_jsonl,
+    from_dict,
     read_jsonl,
     to_json,
 )
+from newsevents.jsonl import Document, read_documents
 
 TRICKY = "a\u2028b\u2029c\x85d\re\nf\x1c\x1d\x1e g “busy” 🙂"
 
@@ -367,3 +371,129 @@ def test_read_streams_ten_thousand_lines(json_backend: str) -> None:
         assert produced == count  # one line read per item yielded, never more
         assert country == Country(code="RU")
     assert count == 10_000
+
+
+# ---------------------------------------------------------------- the module
+
+
+def test_json_lines_have_their_own_module_and_the_old_names_still_work() -> None:
+    import newsevents  # noqa: PLC0415 -- the facade beside the module, compared
+    import newsevents.jsonl  # noqa: PLC0415
+    import newsevents.serialize  # noqa: PLC0415
+    from newsevents.serialize import dump_jsonl as old_dump  # noqa: PLC0415
+    from newsevents.serialize import read_jsonl as old_read  # noqa: PLC0415
+
+    assert newsevents.read_jsonl is newsevents.jsonl.read_jsonl is old_read
+    assert newsevents.dump_jsonl is newsevents.jsonl.dump_jsonl is old_dump
+    assert {"read_jsonl", "dump_jsonl", "read_documents", "Document"} <= set(newsevents.jsonl.__all__)
+    with pytest.raises(AttributeError, match="no attribute 'read_json_lines'"):
+        _ = newsevents.serialize.read_json_lines  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------- read_documents: JSON or JSON Lines
+
+
+def country_line(code: str) -> bytes:
+    return json.dumps({"type": "country", "code": code}).encode() + b"\n"
+
+
+def countries(data: Any) -> Country:
+    return from_dict(Country, data)
+
+
+def read_all(source: Any, **options: Any) -> list[Document]:
+    return list(read_documents(source, countries, **options))
+
+
+def test_read_documents_of_json_lines_keeps_the_good_lines_around_a_bad_one() -> None:
+    text = (
+        country_line("RU")
+        + b"\n"
+        + country_line("XX")
+        + b'{"type": "country", "code": \n'
+        + country_line("US")
+    )
+    docs = read_all(io.BytesIO(text))
+    assert [(d.line, d.prefix) for d in docs] == [(1, "$"), (3, "$"), (4, "$"), (5, "$")]
+    assert [d.value.code if d.value else None for d in docs] == ["RU", None, None, "US"]
+    assert docs[1].error is not None
+    assert [(e.path, e.message) for e in docs[1].error.errors] == [
+        ("$.code", error_message(Country, {"type": "country", "code": "XX"}))
+    ]
+    assert docs[2].error is not None
+    assert docs[2].error.errors[0].path == "$"
+    assert docs[2].error.errors[0].message.startswith("expected valid JSON, found an error: ")
+
+
+def error_message(cls: Any, data: Any) -> str:
+    with pytest.raises(ValidationError) as info:
+        from_dict(cls, data)
+    return info.value.errors[0].message
+
+
+def test_read_documents_of_a_json_array_gives_each_item_its_prefix() -> None:
+    text = json.dumps([{"type": "country", "code": "RU"}, {"type": "country", "code": 7}], indent=2)
+    docs = read_all(io.BytesIO(text.encode()))
+    assert [(d.line, d.prefix) for d in docs] == [(None, "$[0]"), (None, "$[1]")]
+    assert docs[0].value == Country(code="RU")
+    assert docs[1].error is not None
+    assert docs[1].error.errors[0].path == "$.code"
+
+
+def test_read_documents_of_a_path_and_of_articles_by_default(tmp_path: Path, sample_article: Article) -> None:
+    path = tmp_path / "one.json"
+    path.write_text(to_json(sample_article, indent=2), encoding="utf-8")
+    assert [d.value for d in read_documents(path)] == [sample_article]
+    assert [d.value for d in read_documents(str(path))] == [sample_article]
+    with pytest.raises(FileNotFoundError):
+        list(read_documents(tmp_path / "nowhere.json"))
+
+
+def test_read_documents_of_an_empty_or_blank_file_is_nothing() -> None:
+    assert read_all(io.BytesIO(b"")) == []
+    assert read_all(io.BytesIO(b"\n \n\t\n")) == []
+
+
+def pipe_of(data: bytes) -> Any:
+    """A pipe that holds ``data``, as standard input is: it cannot seek, nor tell its size."""
+    reader, writer = os.pipe()
+    with os.fdopen(writer, "wb") as end:
+        end.write(data)  # small enough for the pipe's buffer
+    return os.fdopen(reader, "rb")
+
+
+def test_read_documents_of_a_pipe_reads_json_lines_and_whole_documents() -> None:
+    with pipe_of(b'{"type": "country", "code": \n' + country_line("RU") + country_line("US")) as pipe:
+        docs = read_all(pipe)
+    assert [d.line for d in docs] == [1, 2, 3]
+    assert docs[0].error is not None
+    assert [d.value for d in docs[1:]] == [Country(code="RU"), Country(code="US")]
+    with pipe_of(b'{\n  "type": "country",\n  "code": "RU"\n}\n') as pipe:
+        assert [(d.line, d.value) for d in read_all(pipe)] == [(None, Country(code="RU"))]
+
+
+def test_a_pipe_over_the_document_limit_is_one_bad_document() -> None:
+    text = b'{\n  "type": "country",\n  "code": "RU"\n}\n'
+    with pipe_of(text) as pipe:
+        docs = read_all(pipe, limits=Limits(max_document=len(text) - 1))
+    assert len(docs) == 1
+    assert docs[0].error is not None
+    most = len(text) - 1
+    assert [(e.path, e.message) for e in docs[0].error.errors] == [
+        ("$", f"expected a document of at most {most} bytes (Limits.max_document), found more than {most}")
+    ]
+    with pipe_of(text) as pipe:  # at the limit: one good document
+        assert [d.value for d in read_all(pipe, limits=Limits(max_document=len(text)))] == [
+            Country(code="RU")
+        ]
+
+
+def test_a_file_over_the_document_limit_says_its_size(tmp_path: Path) -> None:
+    path = tmp_path / "pretty.json"
+    path.write_bytes(b'{\n  "type": "country",\n  "code": "RU"\n}\n')
+    docs = read_all(path, limits=Limits(max_document=20))
+    assert docs[0].error is not None
+    size = path.stat().st_size
+    assert docs[0].error.errors[0].message == (
+        f"expected a document of at most 20 bytes (Limits.max_document), found {size}"
+    )

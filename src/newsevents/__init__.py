@@ -48,6 +48,7 @@ from newsevents.events import (
     scoped_event_types,
     unregister_event_type,
 )
+from newsevents.jsonl import dump_jsonl, read_jsonl
 from newsevents.ninjs import from_ninjs, to_ninjs
 from newsevents.report import to_html
 from newsevents.schema import json_schema
@@ -55,10 +56,8 @@ from newsevents.schemaorg import to_schema_org
 from newsevents.serialize import (
     FORMAT_VERSION,
     Limits,
-    dump_jsonl,
     from_dict,
     from_json,
-    read_jsonl,
     to_dict,
     to_json,
 )

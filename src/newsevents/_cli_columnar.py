@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
-from newsevents._jsontext import Limits
+from newsevents._cli_input import Inputs, display_name
 from newsevents.article import Article
 from newsevents.corpus import Hit
 from newsevents.errors import NewsEventsError, ValidationError
 from newsevents.events import Event
+from newsevents.jsonl import read_jsonl
 from newsevents.query import Predicate, of_type
-from newsevents.serialize import read_jsonl
+from newsevents.serialize import Limits
 
 __all__ = ["add_convert", "dataset_hits"]
 
@@ -38,13 +38,10 @@ def add_convert(commands: Any, reading: argparse.ArgumentParser) -> None:
     convert = commands.add_parser(
         "convert", parents=[reading], help="write a JSON Lines file as a Parquet dataset (the arrow extra)"
     )
-    convert.add_argument("input", metavar="IN", help="a JSON Lines file of articles")
+    convert.add_argument("input", metavar="IN", help="a JSON Lines file of articles (-: standard input)")
     convert.add_argument("output", metavar="OUT_DIR", help="a new directory for the dataset")
     convert.add_argument("--partition-by", choices=["year"], help="split the events table by year")
     convert.add_argument("--compression", default="zstd", help="the Parquet codec (default zstd)")
-    convert.add_argument(
-        "--continue", dest="keep_going", action="store_true", help="skip bad lines (each is reported)"
-    )
     convert.set_defaults(run=convert_command)
 
 
@@ -53,48 +50,49 @@ def convert_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     _require("pyarrow", "arrow")
     from newsevents.arrow import write_parquet  # noqa: PLC0415 -- the extra, only when asked for
 
+    name = display_name(args.input)
     bad: list[ValidationError] = []
     limits: Limits = args.limits
+    inputs: Inputs = args.inputs
 
     def skip(error: ValidationError) -> None:
         bad.append(error)
         for detail in error.errors:
-            err.write(f"{args.input}:{detail.line}: {detail.path}: {detail.message}\n")
-
-    started = time.monotonic()
-    on_terminal = err.isatty()
+            err.write(f"{name}:{detail.line}: {detail.path}: {detail.message}\n")
 
     def progress(articles: int, events: int) -> None:
-        if on_terminal:
-            rate = events / max(time.monotonic() - started, 1e-9)
-            err.write(f"\r{articles:,} articles, {events:,} events ({rate:,.0f} events/s)")
-            err.flush()
+        if inputs.progress is not None:
+            inputs.progress.detail = f"{articles:,} articles, {events:,} events written"
+
+    read = 0
+
+    def counted(articles: Iterator[Article]) -> Iterator[Article]:
+        nonlocal read
+        for article in articles:
+            read += 1
+            yield article
 
     try:
-        source = read_jsonl(args.input, Article, on_error=skip if args.keep_going else None, limits=limits)
-        count = write_parquet(
-            source,
-            args.output,
-            partition_by=args.partition_by,
-            compression=args.compression,
-            progress=progress,
-        )
+        with inputs.open(args.input) as source:
+            lines = read_jsonl(source, Article, on_error=skip if args.keep_going else None, limits=limits)
+            count = write_parquet(
+                counted(lines),
+                args.output,
+                partition_by=args.partition_by,
+                compression=args.compression,
+                progress=progress,
+            )
     except ValidationError as exc:
-        if on_terminal:
-            err.write("\n")
         for detail in exc.errors:
-            where = f"{args.input}:{detail.line}: " if detail.line is not None else ""
+            where = f"{name}:{detail.line}: " if detail.line is not None else ""
             err.write(f"{where}{detail.path}: {detail.message}\n")
         return 1
     except OSError as exc:
         raise ValidationError.single(args.input, exc.strerror or str(exc)) from None
-    if on_terminal:
-        err.write("\n")
-    out.write(
-        f"{count:,} articles written to {args.output}"
-        + (f"; {len(bad)} bad lines skipped" if bad else "")
-        + "\n"
-    )
+    if bad:
+        total = read + len(bad)
+        err.write(f"{name}: {len(bad)} of {total} line{'s' * (total != 1)} skipped\n")
+    out.write(f"{count:,} article{'s' * (count != 1)} written to {args.output}\n")
     return 1 if bad else 0
 
 

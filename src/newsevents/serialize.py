@@ -7,42 +7,29 @@ identical bytes. A serialized :class:`~newsevents.Article` carries
 ``"format_version": 1``.
 
 With ``orjson`` installed (``pip install "newsevents[orjson]"``) encoding and
-decoding are faster; the bytes are the same either way.
+decoding are faster; the bytes are the same either way. JSON Lines (``read_jsonl``,
+``dump_jsonl``) live in :mod:`newsevents.jsonl`; they are still importable from here.
 """
 
 from __future__ import annotations
 
-import io
-import os
-import sys
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
-from typing import IO, Any, TypeVar, cast, overload
-
-import attrs
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from newsevents._base import LOADING, Model
 from newsevents._codegen import DUMPERS, FORMAT_VERSION, NATIVE, EntityCache, top_loader
 from newsevents._converter import collect, converter, loadable
-from newsevents._jsontext import DEFAULT_LIMITS, Limits, dumps, has_orjson, is_blank, line_writer, parse
-from newsevents.article import Article
+from newsevents._jsontext import DEFAULT_LIMITS, Limits, dumps, has_orjson, parse
 from newsevents.errors import ValidationError
 from newsevents.validators import describe
 
-__all__ = [
-    "FORMAT_VERSION",
-    "Limits",
-    "dump_jsonl",
-    "from_dict",
-    "from_json",
-    "read_jsonl",
-    "to_dict",
-    "to_json",
-]
+__all__ = ["FORMAT_VERSION", "Limits", "from_dict", "from_json", "to_dict", "to_json"]
+
+if TYPE_CHECKING:  # JSON Lines moved to newsevents.jsonl, which builds on this module; still importable here
+    # "as" re-exports them to type checkers; at run time, __getattr__ below imports them when asked for.
+    from newsevents.jsonl import dump_jsonl as dump_jsonl  # noqa: PLC0414
+    from newsevents.jsonl import read_jsonl as read_jsonl  # noqa: PLC0414
 
 T = TypeVar("T")
-PathLike = str | os.PathLike[str]
 
 
 def to_dict(obj: object) -> dict[str, Any]:
@@ -153,237 +140,10 @@ def from_json(cls: Any, data: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -
     return _load(cls, parse(data, limits), None)
 
 
-def dump_jsonl(objs: Iterable[object], file_or_path: PathLike | IO[str] | IO[bytes]) -> int:
-    """Write objects as JSON Lines, one compact object per line; return how many.
+def __getattr__(name: str) -> Any:
+    """``read_jsonl`` and ``dump_jsonl``, from :mod:`newsevents.jsonl`, where they now live."""
+    if name in ("read_jsonl", "dump_jsonl"):
+        from newsevents import jsonl  # noqa: PLC0415 -- jsonl imports this module: fetched when asked for
 
-    Writing to a path is atomic: the lines go to a temporary file in the same
-    folder, which replaces the target only once every line is written and
-    flushed to disk. If anything fails on the way, the old file is untouched.
-    A file object is written to as it is (text or binary).
-    """
-    if isinstance(file_or_path, (str, os.PathLike)):
-        return _dump_atomic(objs, Path(file_or_path))
-    return _write_lines(objs, file_or_path)
-
-
-def _write_lines(objs: Iterable[object], out: IO[str] | IO[bytes]) -> int:
-    count = 0
-    if _is_binary(out):
-        write_bytes = cast("IO[bytes]", out).write
-        line = line_writer()  # straight to bytes, the newline appended by orjson: no str, no copy
-        for obj in objs:
-            write_bytes(line(_for_writer(obj)))
-            count += 1
-        return count
-    write = cast("IO[str]", out).write
-    for obj in objs:
-        write(to_json(obj) + "\n")
-        count += 1
-    return count
-
-
-def _is_binary(out: IO[Any]) -> bool:
-    mode = getattr(out, "mode", None)
-    if isinstance(mode, str):
-        return "b" in mode
-    return isinstance(out, (io.RawIOBase, io.BufferedIOBase))
-
-
-def _dump_atomic(objs: Iterable[object], target: Path) -> int:
-    target = Path(os.path.realpath(target))  # replace what a symlink points to, not the link
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        try:
-            mode = target.stat().st_mode & 0o7777
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask  # what open() would have given a new file
-        with os.fdopen(fd, "wb") as out:
-            count = _write_lines(objs, out)
-            out.flush()
-            os.fchmod(out.fileno(), mode)
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return count
-
-
-@overload
-def read_jsonl(
-    file_or_path: PathLike | IO[str] | IO[bytes] | Iterable[str | bytes],
-    cls: type[T],
-    *,
-    on_error: Callable[[ValidationError], None] | None = None,
-    limits: Limits = DEFAULT_LIMITS,
-    share_entities: bool = True,
-) -> Iterator[T]: ...
-@overload
-def read_jsonl(
-    file_or_path: PathLike | IO[str] | IO[bytes] | Iterable[str | bytes],
-    cls: None = None,
-    *,
-    on_error: Callable[[ValidationError], None] | None = None,
-    limits: Limits = DEFAULT_LIMITS,
-    share_entities: bool = True,
-) -> Iterator[Article]: ...
-def read_jsonl(
-    file_or_path: PathLike | IO[str] | IO[bytes] | Iterable[str | bytes],
-    cls: Any = None,
-    *,
-    on_error: Callable[[ValidationError], None] | None = None,
-    limits: Limits = DEFAULT_LIMITS,
-    share_entities: bool = True,
-) -> Iterator[Any]:
-    """Stream objects (articles by default) from JSON Lines, one line at a time.
-
-    Memory stays flat however long the file: one line is held at a time, and a
-    line longer than ``limits.max_document`` is skipped as it is read, not held.
-    Lines may end in LF or CRLF; blank lines are skipped; the last line needs no
-    newline. Each error names its line number (``ErrorDetail.line``) as well as
-    its path, and, for a line that is not valid JSON (a truncated last line, say),
-    the column where it goes wrong.
-
-    Args:
-        file_or_path: A path, an open file (text or binary), or any iterable of lines.
-            Prefer a path or a binary file: a text file that meets bytes it cannot
-            decode fails for a whole buffer at once, so reading has to stop there
-            (with an error that says so), where a binary read reports that one line.
-        cls: The type of every line; :class:`~newsevents.Article` by default.
-        on_error: Called with the :class:`~newsevents.ValidationError` of each bad
-            line, after which reading goes on; every good line is still yielded.
-            Without it, the first bad line raises (after the good lines before it
-            were yielded).
-        limits: Bounds on each line (:class:`~newsevents.Limits`).
-        share_entities: Give identical entity objects (the same person, organisation,
-            country or place, written the same way) in different lines one shared
-            object: equal either way, faster to load and smaller to hold when entities
-            repeat (see :doc:`/explanation/performance`). The cache is bounded and turns
-            itself off for the rest of the read when few entities repeat. Needs orjson.
-    """
-    target = Article if cls is None else cls
-    cache = EntityCache() if share_entities else None
-    if isinstance(file_or_path, (str, os.PathLike)):
-        with open(file_or_path, "rb") as source:
-            yield from _read_lines(
-                bounded_lines(source, limits.max_document), target, on_error, limits, cache
-            )
-    else:
-        lines = bounded_lines(file_or_path, limits.max_document)
-        yield from _read_lines(lines, target, on_error, limits, cache)
-
-
-class _Overlong:
-    """A line longer than the document limit, skipped while reading; only its length is kept."""
-
-    __slots__ = ("size", "unit")
-
-    def __init__(self, size: int, unit: str) -> None:
-        self.size, self.unit = size, unit
-
-
-class _Undecodable:
-    """Where a text file object failed to decode its bytes; reading cannot go on past it."""
-
-    __slots__ = ("error",)
-
-    def __init__(self, error: UnicodeDecodeError) -> None:
-        self.error = error
-
-
-def bounded_lines(source: Any, limit: int | None) -> Iterator[str | bytes | _Overlong | _Undecodable]:
-    """The lines of ``source``; from a file, no line longer than ``limit`` is held in memory."""
-    try:
-        yield from _bounded(source, limit)
-    except UnicodeDecodeError as exc:  # a text-mode file with bytes that are not in its encoding
-        yield _Undecodable(exc)
-
-
-def _bounded(source: Any, limit: int | None) -> Iterator[str | bytes | _Overlong]:
-    readline = getattr(source, "readline", None)
-    if limit is None or not callable(readline):
-        yield from source
-        return
-    cap = min(limit + 2, sys.maxsize)  # the document, then CR LF
-    while True:
-        line = readline(cap)
-        if not line:
-            return
-        if len(line) < cap or _ends_line(line):
-            yield line
-            continue
-        size, blank = len(line), is_blank(line)
-        while not _ends_line(line):
-            line = readline(1 << 20)
-            if not line:
-                break
-            size += len(line)
-            blank = blank and is_blank(line)
-        if blank:
-            yield line[:0]  # a long blank line is still a blank line
-        else:
-            ending = len(line) - len(_chomp(line))
-            yield _Overlong(size - ending, "characters" if isinstance(line, str) else "bytes")
-
-
-def _ends_line(line: str | bytes) -> bool:
-    return line.endswith(b"\n") if isinstance(line, bytes) else line.endswith("\n")
-
-
-def _chomp(line: str | bytes) -> str | bytes:
-    """The line without its LF or CR LF."""
-    if isinstance(line, bytes):
-        return line[:-2] if line.endswith(b"\r\n") else line[:-1] if line.endswith(b"\n") else line
-    return line[:-2] if line.endswith("\r\n") else line[:-1] if line.endswith("\n") else line
-
-
-def line_text(line: str | bytes | _Overlong | _Undecodable, limits: Limits) -> str | bytes | None:
-    """The text of a line without its LF or CR LF; None for a blank line; an error for an overlong one."""
-    if isinstance(line, _Undecodable):
-        raise ValidationError.single(
-            None,
-            f"expected text in the file's encoding, found bytes it cannot decode ({line.error.reason}, "
-            f"byte {line.error.object[line.error.start : line.error.end].hex(' ')}) at this line or, "
-            "as a text file decodes ahead, a later one; reading stops here: open the file in binary "
-            "mode ('rb') to have each bad line reported and the rest read",
-            code="encoding",
-        )
-    if isinstance(line, _Overlong):
-        raise ValidationError.single(
-            None,
-            f"expected a line of at most {limits.max_document:,} {line.unit} (Limits.max_document), "
-            f"found {line.size:,}; skipped without holding it in memory",
-            code="limit",
-        )
-    if isinstance(line, (bytearray, memoryview)):
-        line = bytes(line)
-    if not isinstance(line, (str, bytes)):
-        raise ValidationError.single(
-            None, f"expected a line of text (str or bytes), found {describe(line)}", code="type"
-        )
-    line = _chomp(line)
-    return None if is_blank(line) else line
-
-
-def _read_lines(
-    lines: Iterable[str | bytes | _Overlong | _Undecodable],
-    cls: Any,
-    on_error: Callable[[ValidationError], None] | None,
-    limits: Limits,
-    cache: EntityCache | None = None,
-) -> Iterator[Any]:
-    for number, line in enumerate(lines, start=1):
-        try:
-            raw = line_text(line, limits)
-            if raw is None:
-                continue
-            value = _load(cls, parse(raw, limits), cache)
-        except ValidationError as exc:
-            located = ValidationError(attrs.evolve(e, line=number) for e in exc.errors)
-            if on_error is None:
-                raise located from None
-            on_error(located)
-            continue
-        yield value
+        return getattr(jsonl, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
