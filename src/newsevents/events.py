@@ -22,7 +22,7 @@ from newsevents._registry import (
 from newsevents._spec import trust
 from newsevents.dates import TimeRef
 from newsevents.entities import Actor, Country, Organization, Person, Place, actor_key
-from newsevents.validators import checks, non_blank, slug, stripped
+from newsevents.validators import non_blank, rules, slug, stripped
 
 __all__ = [
     "Certainty",
@@ -46,8 +46,8 @@ __all__ = [
     "unregister_event_type",
 ]
 
-_FRAGMENTS = checks(each=(non_blank,))
-_TEXT = checks(stripped)
+_FRAGMENTS = rules(each=(non_blank,))
+_TEXT = rules(stripped)
 
 
 class Certainty(enum.Enum):
@@ -153,12 +153,12 @@ class Event(Model):
         summary: A short description in the encoder's own words.
     """
 
-    id: str = attrs.field(metadata=checks(slug))
+    id: str = attrs.field(metadata=rules(slug))
     when: TimeRef | None = None
     place: Place | None = None
     certainty: Certainty = Certainty.CONFIRMED
     reported_by: Actor | None = None
-    related: tuple[str, ...] = attrs.field(default=(), metadata=checks(each=(slug,)))
+    related: tuple[str, ...] = attrs.field(default=(), metadata=rules(each=(slug,)))
     evidence: tuple[str, ...] = attrs.field(default=(), metadata=_FRAGMENTS)
     summary: str | None = attrs.field(default=None, metadata=_TEXT)
 
@@ -325,7 +325,7 @@ class Detention(Event):
     detainee: Person
     held_by: Actor
     status: DetentionStatus
-    charges: tuple[str, ...] = attrs.field(default=(), metadata=checks(each=(stripped,)))
+    charges: tuple[str, ...] = attrs.field(default=(), metadata=rules(each=(stripped,)))
     sentence: Term | None = None
 
     def parties(self) -> Parties:
