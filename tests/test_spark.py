@@ -45,6 +45,9 @@ from pyspark.sql import SparkSession
 
 from newsevents.arrow import write_parquet
 
+# Starting Spark's JVM alone takes about a minute on two cores: the quick run leaves the module out.
+pytestmark = pytest.mark.slow
+
 PUBLISHED = datetime(2022, 8, 1, tzinfo=UTC)
 
 # PySpark's mapInArrow checks pandas' version and warns that pandas 3 is not fully supported; the
