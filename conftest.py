@@ -11,7 +11,9 @@ Two rules, kept here so that they hold for a test file written tomorrow as much 
   optional extra (hypothesis, orjson, pyarrow, ...) that is not installed is reported as *skipped*, with the
   package named, rather than as an error: the suite runs without the extras, and ``-rs`` lists what it left
   out.
-  A missing package that is not optional, or an import that fails for another reason, is still an error.
+  A missing package that is not optional, an import that fails for another reason, and an optional package
+  imported by a module of the library that is not one of the extras' own modules, are still errors: the run
+  without the extras is there to catch a library that needs an extra where it should not.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import doctest
 import importlib.util
 import os
 from collections.abc import Generator
+from pathlib import Path
 
 import pytest
 
@@ -37,6 +40,10 @@ OPTIONAL = {
     "msgspec": "the bench extra",
 }
 
+# The library's modules that exist to use an extra; any other module of the package must import without one.
+PACKAGE = Path(__file__).resolve().parent / "src" / "newsevents"
+EXTRA_MODULES = {"arrow.py", "duckdb.py", "strategies"}
+
 FULL = os.environ.get("NEWSEVENTS_FULL") == "1"
 # NEWSEVENTS_SLOW=1 was the switch of the 1 GiB runs before they were marked ``huge``; it still works.
 HUGE = os.environ.get("NEWSEVENTS_HUGE") == "1" or os.environ.get("NEWSEVENTS_SLOW") == "1"
@@ -51,12 +58,25 @@ def _missing_optional(error: BaseException | None) -> str | None:
     while error is not None and seen < 5:
         if isinstance(error, ModuleNotFoundError) and error.name:
             top = error.name.split(".")[0]
-            if top in OPTIONAL and importlib.util.find_spec(top) is None:
+            if top in OPTIONAL and importlib.util.find_spec(top) is None and _may_need_extras(error):
                 return f"needs {top} ({OPTIONAL[top]}), which is not installed"
             return None
         error = error.__cause__ or error.__context__
         seen += 1
     return None
+
+
+def _may_need_extras(error: ModuleNotFoundError) -> bool:
+    """Whether the import that failed was in a test, an example, or one of the extras' own modules."""
+    frames = []
+    tb = error.__traceback__
+    while tb is not None:
+        frames.append(Path(tb.tb_frame.f_code.co_filename))
+        tb = tb.tb_next
+    importer = next((f for f in reversed(frames) if not str(f).startswith("<")), None)
+    if importer is None or not importer.resolve().is_relative_to(PACKAGE):
+        return True
+    return importer.resolve().relative_to(PACKAGE).parts[0] in EXTRA_MODULES
 
 
 @pytest.hookimpl(wrapper=True)
@@ -79,11 +99,16 @@ def pytest_make_collect_report(
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
-    """A page's or a docstring's example that imports a missing optional package: skipped, saying which."""
+    """A test or an example that imports a missing optional package as it runs: skipped, saying which."""
     try:
         return (yield)
     except doctest.UnexpectedException as failure:
         reason = _missing_optional(failure.exc_info[1])
+        if reason is None:
+            raise
+        pytest.skip(f"{item.name}: {reason}")
+    except ModuleNotFoundError as error:
+        reason = _missing_optional(error)
         if reason is None:
             raise
         pytest.skip(f"{item.name}: {reason}")
