@@ -44,6 +44,14 @@ OPTIONAL = {
 PACKAGE = Path(__file__).resolve().parent / "src" / "newsevents"
 EXTRA_MODULES = {"arrow.py", "duckdb.py", "strategies"}
 
+# Slow tests that cannot carry a marker: a page's examples, and the downstream example that users copy (a
+# marker there would be unknown in their project). Node ids from the repository's root.
+SLOW_UNMARKED = (
+    "docs/how-to/property-testing.md::",
+    "examples/test_downstream_pipeline.py::",
+    "tests/test_examples.py::test_every_example_runs[test_downstream_pipeline.py]",
+)
+
 FULL = os.environ.get("NEWSEVENTS_FULL") == "1"
 # NEWSEVENTS_SLOW=1 was the switch of the 1 GiB runs before they were marked ``huge``; it still works.
 HUGE = os.environ.get("NEWSEVENTS_HUGE") == "1" or os.environ.get("NEWSEVENTS_SLOW") == "1"
@@ -128,6 +136,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         for item in items:
             if "huge" in item.keywords:
                 item.add_marker(huge)
+    for item in items:
+        if item.nodeid.startswith(SLOW_UNMARKED):
+            item.add_marker(pytest.mark.slow)
     if FULL or config.getoption("markexpr"):
         return
     kept = [item for item in items if "slow" not in item.keywords]
