@@ -5,9 +5,7 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime, timedelta, timezone
 
-import orjson
 import pytest
-from hypothesis import HealthCheck, settings
 
 import newsevents._jsontext
 from newsevents import (
@@ -35,24 +33,20 @@ MSK = timezone(timedelta(hours=3))
 # Hypothesis profiles, as cattrs keeps them: "ci" is reproducible (derandomized, a fixed
 # number of examples, no deadline on a shared machine); "dev" is quick for local runs;
 # "thorough" digs deeper. NEWSEVENTS_HYPOTHESIS_PROFILE picks one; CI=true picks "ci".
-settings.register_profile("ci", derandomize=True, max_examples=100, deadline=None, print_blob=True)
-settings.register_profile("dev", max_examples=30, deadline=None)
-settings.register_profile(
-    "thorough", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
-settings.load_profile(
-    os.environ.get("NEWSEVENTS_HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
-)
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Skip the tests marked ``slow`` unless NEWSEVENTS_SLOW=1 asks for them (the long run)."""
-    if os.environ.get("NEWSEVENTS_SLOW") == "1":
-        return
-    skip = pytest.mark.skip(reason="slow: run with NEWSEVENTS_SLOW=1")
-    for item in items:
-        if "slow" in item.keywords:
-            item.add_marker(skip)
+# Without the hypothesis extra the property tests' modules skip (see the root conftest.py).
+try:
+    from hypothesis import HealthCheck, settings
+except ModuleNotFoundError:
+    pass
+else:
+    settings.register_profile("ci", derandomize=True, max_examples=100, deadline=None, print_blob=True)
+    settings.register_profile("dev", max_examples=30, deadline=None)
+    settings.register_profile(
+        "thorough", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
+    settings.load_profile(
+        os.environ.get("NEWSEVENTS_HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+    )
 
 
 @pytest.fixture(params=["orjson", "stdlib"])
@@ -61,6 +55,7 @@ def json_backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
     if request.param == "stdlib":
         monkeypatch.setattr(newsevents._jsontext, "_orjson", None)
     else:
+        orjson = pytest.importorskip("orjson", reason="the orjson extra is not installed")
         monkeypatch.setattr(newsevents._jsontext, "_orjson", orjson)
     return str(request.param)
 

@@ -195,6 +195,7 @@ def test_a_sentence_and_an_expected_time_round_trip() -> None:
     round_trip([article(held)])
 
 
+@pytest.mark.slow
 @settings(max_examples=40)
 @given(st.lists(nst.articles(max_events=4), max_size=4))
 def test_random_articles_round_trip_exactly_in_memory(articles: list[Article]) -> None:

@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# Each test runs a benchmark script in a fresh interpreter (seconds each): the quick run leaves them out.
+pytestmark = pytest.mark.slow
 
 
 def test_query_benchmark_runs_and_reports(tmp_path: Path) -> None:
@@ -131,7 +133,7 @@ def test_columnar_benchmark_runs_and_agrees_with_the_corpus(tmp_path: Path) -> N
     assert "DuckDB ms" in done.stdout
 
 
-@pytest.mark.slow
+@pytest.mark.huge
 def test_write_parquet_from_1_gb_of_json_lines_stays_within_a_bounded_peak(tmp_path: Path) -> None:
     out = tmp_path / "memory.json"
     script = str(ROOT / "benchmarks" / "columnar.py")

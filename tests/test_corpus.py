@@ -1035,6 +1035,7 @@ def brute_force(articles: list[Article], oracle: Callable[[Event], bool]) -> lis
 # ---------------------------------------------------------------- property tests
 
 
+@pytest.mark.slow
 @given(corpora_and_predicates())
 def test_find_and_scan_agree_with_a_brute_force_filter(drawn: tuple[list[Article], Case]) -> None:
     articles, case = drawn
@@ -1044,6 +1045,7 @@ def test_find_and_scan_agree_with_a_brute_force_filter(drawn: tuple[list[Article
     assert positions(articles, corpus.find(case.predicate)) == expected
 
 
+@pytest.mark.slow
 @given(corpora_and_actor_predicates())
 def test_indexed_actor_queries_agree_with_scan_and_brute_force(drawn: tuple[list[Article], Case]) -> None:
     articles, case = drawn
@@ -1053,6 +1055,7 @@ def test_indexed_actor_queries_agree_with_scan_and_brute_force(drawn: tuple[list
     assert positions(articles, corpus.find(case.predicate)) == expected
 
 
+@pytest.mark.slow
 @given(corpora_and_predicates())
 def test_a_predicate_and_its_negation_partition_the_events(drawn: tuple[list[Article], Case]) -> None:
     articles, case = drawn
@@ -1065,6 +1068,7 @@ def test_a_predicate_and_its_negation_partition_the_events(drawn: tuple[list[Art
     assert len(yes) + len(no) == corpus.event_count
 
 
+@pytest.mark.slow
 @given(corpora_and_predicates())
 def test_article_find_agrees_with_a_brute_force_filter(drawn: tuple[list[Article], Case]) -> None:
     articles, case = drawn

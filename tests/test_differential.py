@@ -191,6 +191,7 @@ def test_the_seed_article_takes_the_fast_path_and_matches() -> None:
     same(fast(Article, doc), seed_article())
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=SLOW)
 @given(doc=nst.documents())
 def test_drawn_documents_load_alike_and_dump_to_the_same_bytes(doc: dict[str, Any]) -> None:
@@ -280,6 +281,7 @@ def mutated(draw: st.DrawFn, docs: st.SearchStrategy[dict[str, Any]]) -> dict[st
     return doc
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None, suppress_health_check=SLOW)
 @given(doc=mutated(nst.documents(max_events=3)))
 def test_mutated_documents_get_the_same_answer_on_both_paths(doc: dict[str, Any]) -> None:
@@ -386,6 +388,7 @@ def test_truncated_and_doubled_texts_get_the_same_answer(
 # ---------------------------------------------------------------- shared entities
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, suppress_health_check=SLOW)
 @given(docs=st.lists(nst.documents(max_events=3), min_size=1, max_size=5))
 def test_sharing_entities_changes_no_object(docs: list[dict[str, Any]]) -> None:
@@ -518,6 +521,7 @@ CANDIDATES = [
 ]  # fmt: skip
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=SLOW)
 @given(data=st.data(), cls=st.sampled_from(AGREEING))
 def test_constructor_loader_and_schema_agree_on_every_field(data: st.DataObject, cls: type) -> None:

@@ -193,6 +193,7 @@ def test_the_reference_shows_no_private_module() -> None:
 # ---------------------------------------------------------------- the site
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     not all(importlib.util.find_spec(m) for m in ("sphinx", "myst_parser", "furo")),
     reason="the docs extra (sphinx, myst-parser, furo) is not installed",

@@ -77,18 +77,21 @@ def agree(articles: list[Article], case: Case) -> None:
 # ---------------------------------------------------------------- property tests
 
 
+@pytest.mark.slow
 @settings(max_examples=60)
 @given(corpora_and_predicates())
 def test_duckdb_agrees_with_corpus_find_and_brute_force(drawn: tuple[list[Article], Case]) -> None:
     agree(*drawn)
 
 
+@pytest.mark.slow
 @settings(max_examples=30)
 @given(corpora_and_actor_predicates())
 def test_duckdb_agrees_on_actor_names_and_respelled_ids(drawn: tuple[list[Article], Case]) -> None:
     agree(*drawn)
 
 
+@pytest.mark.slow
 @settings(max_examples=10)
 @given(corpora_and_predicates(), st.sampled_from([None, "year"]))
 def test_find_from_parquet_files_gives_the_corpus_hits(

@@ -446,6 +446,7 @@ JSON_VALUES = st.recursive(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None)
 @given(data=JSON_VALUES)
 def test_generated_code_holds_no_data_only_names_from_class_definitions(data: object) -> None:

@@ -363,6 +363,7 @@ def _strings(article: Article, *, whole: bool) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 @given(hostile_articles())
 def test_every_string_of_an_article_appears_escaped(article: Article) -> None:
     for page, whole in ((to_html(article), True), (preview_html(article), False)):

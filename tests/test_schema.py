@@ -427,6 +427,7 @@ def agreement(
     return rules
 
 
+@pytest.mark.slow
 def test_documents_drawn_from_the_schema_load_unless_they_break_a_listed_rule(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -440,6 +441,7 @@ def test_documents_drawn_from_the_schema_load_unless_they_break_a_listed_rule(
     agreement(schema, Article, capsys, "json_schema agreement (articles)")
 
 
+@pytest.mark.slow
 def test_events_drawn_from_the_schema_load_unless_they_break_a_listed_rule(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -451,6 +453,7 @@ def test_events_drawn_from_the_schema_load_unless_they_break_a_listed_rule(
     agreement(schema, Event, capsys, "json_schema agreement (events)")
 
 
+@pytest.mark.slow
 def test_documents_of_a_custom_type_drawn_from_its_schema_load(capsys: pytest.CaptureFixture[str]) -> None:
     agreement(json_schema(Commemoration), Commemoration, capsys, "json_schema agreement (custom type)")
 

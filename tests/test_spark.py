@@ -49,7 +49,11 @@ PUBLISHED = datetime(2022, 8, 1, tzinfo=UTC)
 
 # PySpark's mapInArrow checks pandas' version and warns that pandas 3 is not fully supported; the
 # recipe passes Arrow batches through and uses no pandas, so the warning is not an error here.
-pytestmark = pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
+# Starting Spark's JVM alone takes about a minute on two cores: the quick run leaves the module out.
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning"),
+    pytest.mark.slow,
+]
 
 
 def dataset() -> list[Article]:

@@ -175,6 +175,7 @@ def test_good_arguments_are_accepted_and_draw_what_they_ask_for(
     assert holds(value), value
 
 
+@pytest.mark.slow
 @settings(max_examples=500)
 @given(nst.articles())
 def test_five_hundred_articles_pass_the_health_checks_and_the_soft_checks(article: Article) -> None:
@@ -395,6 +396,7 @@ def test_a_custom_type_that_cannot_be_drawn_says_to_register_a_strategy() -> Non
     draws()
 
 
+@pytest.mark.slow
 def test_from_type_includes_event_types_registered_after_first_use() -> None:
     find(st.from_type(Event), lambda e: True)  # resolved and drawn once before the new type exists
     find(st.from_type(Article), lambda a: True)

@@ -9,7 +9,7 @@ allows: ``ru_maxrss`` is printed beside them but not asserted on, because a chil
 ``fork``/``vfork`` inherits its parent's peak in ``ru_maxrss`` (here, the size of pytest),
 which would hide any growth smaller than that.
 
-Run with ``pytest -s`` to see the figures. The 1 GiB run is marked ``slow``.
+Run with ``pytest -s`` to see the figures. The 1 GiB run is marked ``huge`` (``NEWSEVENTS_HUGE=1`` runs it).
 """
 
 from __future__ import annotations
@@ -272,6 +272,7 @@ def assert_flat(small: Reading, large: Reading) -> None:
     assert large.growth < large.written.size // 4
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", ["stream", "on_error"])
 def test_reading_memory_does_not_grow_from_4_to_32_mib(tmp_path: Path, mode: Mode) -> None:
     """Reading 32 MiB costs no more peak memory than reading 4 MiB, and loses no line.
@@ -286,6 +287,7 @@ def test_reading_memory_does_not_grow_from_4_to_32_mib(tmp_path: Path, mode: Mod
     assert_flat(small, large)
 
 
+@pytest.mark.slow
 def test_the_measurement_sees_memory_that_grows_with_the_file(tmp_path: Path) -> None:
     """A control: holding every article (``list(read_jsonl(...))``) fails the check above.
 
@@ -299,7 +301,7 @@ def test_the_measurement_sees_memory_that_grows_with_the_file(tmp_path: Path) ->
         assert_flat(small, large)
 
 
-@pytest.mark.slow
+@pytest.mark.huge
 @pytest.mark.parametrize("mode", ["stream", "on_error"])
 def test_reading_a_gigabyte_keeps_memory_flat(tmp_path: Path, mode: Mode) -> None:
     """Reading 1 GiB (or, where the disk is short, half its free space) costs no more peak memory
