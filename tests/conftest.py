@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -26,6 +27,7 @@ from newsevents import (
     Statement,
     Term,
     TimeRef,
+    scoped_event_types,
 )
 
 MSK = timezone(timedelta(hours=3))
@@ -47,6 +49,17 @@ else:
     settings.load_profile(
         os.environ.get("NEWSEVENTS_HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
     )
+
+
+@pytest.fixture(autouse=True)
+def _event_types_of_this_test_only() -> Iterator[None]:
+    """Every event type a test registers (or unregisters) is undone when it ends.
+
+    The types that test modules register at import are there for every test, whatever the
+    order the tests run in; one test's registrations never reach the tests after it.
+    """
+    with scoped_event_types():
+        yield
 
 
 @pytest.fixture(params=["orjson", "stdlib"])
