@@ -240,7 +240,7 @@ def event_codes(event: Event) -> EventCodes:
     >>> call = DiplomaticRequest(id="r1", requester=Country(code="US"), addressee=Country(code="RU"),
     ...                          kind=RequestKind.PHONE_CALL)
     >>> event_codes(call)
-    EventCodes(cameo='026', plover='REQUEST', mode='meet')
+    EventCodes(cameo='106', plover='REQUEST', mode='meet', also=())
     """
     for klass in type(event).__mro__:
         provider = _PROVIDERS.get(klass)
