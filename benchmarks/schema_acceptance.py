@@ -19,7 +19,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis.internal.conjecture import utils as conjecture_utils
 from hypothesis_jsonschema import from_schema
 
-from newsevents import Article, Detention, DiplomaticRequest, Statement, ValidationError, from_dict, json_schema
+from newsevents import (
+    Article,
+    Detention,
+    DiplomaticRequest,
+    Statement,
+    ValidationError,
+    from_dict,
+    json_schema,
+)
 
 
 class _LegacyMany:  # hypothesis-jsonschema 0.23.1 drives the old interface of Hypothesis's `many`
@@ -66,7 +74,9 @@ def measure(cls: Any, n: int) -> tuple[int, int, Counter[str]]:
         except ValidationError as err:
             seen.append(False)
             for e in err.errors:
-                why[re.sub(r"\[\d+\]", "[]", e.path) + ": " + re.sub(r"'[^']*'|\d+", "…", e.message)[:70]] += 1
+                why[
+                    re.sub(r"\[\d+\]", "[]", e.path) + ": " + re.sub(r"'[^']*'|\d+", "…", e.message)[:70]
+                ] += 1
         else:
             seen.append(True)
 

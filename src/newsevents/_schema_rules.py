@@ -13,9 +13,8 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any, Final
 
-from newsevents._codes.iso3166 import COUNTRY_NAMES
 from newsevents.dates import Precision, TimeRef
-from newsevents.entities import Country, Organization, Person, Place
+from newsevents.entities import Organization, Person, Place
 from newsevents.events import Detention, DetentionStatus, QuoteMode, Statement, Term
 
 # The wall-clock part of a start that is the first instant of its period; a fraction of
@@ -82,18 +81,6 @@ def _time_ref(out: dict[str, Any]) -> None:
     out["$comment"] = "start is the first instant of its period (a WEEK's Monday is not checked here)"
 
 
-def _country(out: dict[str, Any]) -> None:
-    names = list(COUNTRY_NAMES.values())
-    own = [
-        _object(properties={"code": {"const": code}, "name": {"const": name}}, required=["code", "name"])
-        for code, name in COUNTRY_NAMES.items()
-    ]
-    other = _object(properties={"name": {"type": "string", "not": {"enum": names}}})
-    out.setdefault("allOf", []).append(
-        {"anyOf": [other, *own], "$comment": "a name of the table is the name of this code"}
-    )
-
-
 @functools.cache
 def sluggable() -> str:
     """A character class of the characters that leave a letter or digit after ASCII folding."""
@@ -136,7 +123,6 @@ RULES: Final[dict[type, Callable[[dict[str, Any]], None]]] = {
     Detention: _detention,
     Term: _term,
     TimeRef: _time_ref,
-    Country: _country,
     Person: _named,
     Organization: _named,
     Place: _named,

@@ -321,8 +321,7 @@ def json_schema(cls: Any = Article) -> dict[str, Any]:
     statement's quotes agree with its mode (DIRECT, the default, and MIXED quote at
     least once, INDIRECT never); a SENTENCED detention has a ``sentence``; a
     ``Term`` counts no negative years, months or days and is not empty; a
-    ``TimeRef``'s ``start`` is the first instant of its period at its precision; a
-    country's ``name``, if it is a name of the table, is its own code's; an ``id``
+    ``TimeRef``'s ``start`` is the first instant of its period at its precision; an ``id``
     left out can be derived from the ``name`` (the name holds a character that
     keeps a letter or digit after ASCII folding). Every schema compiles under
     Ajv 8's strict mode.
@@ -339,6 +338,8 @@ def json_schema(cls: Any = Article) -> dict[str, Any]:
       date-times;
     - TimeRef WEEK truncation: a WEEK starts on a Monday, and a weekday is no pattern of the
       text (a pattern would have to list every Monday of years 1 to 9999);
+    - Country name of another code: stateable only as 249 alternatives of a code and its
+      name, on which schema tools stall (hypothesis-jsonschema drew nothing in minutes); left out;
     - requester is not addressee: two fields cannot be compared (a country's code, or a
       person's or organisation's id, derived from the name when left out);
     - no lone surrogates: the strict JSON reader refuses them before any schema is
