@@ -47,7 +47,7 @@ class _LegacyMany:  # hypothesis-jsonschema 0.23.1 drives the old interface of H
 
 
 if not hasattr(conjecture_utils.many, "more"):
-    hjs_internals.cu = types.SimpleNamespace(many=_LegacyMany)  # type: ignore[assignment]
+    hjs_internals.cu = types.SimpleNamespace(many=_LegacyMany)  # type: ignore[assignment, attr-defined]
 
 BUILT_IN = ("Statement", "DiplomaticRequest", "Detention")
 
