@@ -172,7 +172,7 @@ def test_custom_types_round_trip_with_and_without_fields_of_their_own() -> None:
 
 
 def test_offsets_and_a_year_9999_period_that_ends_after_datetime_max_in_utc() -> None:
-    west = timezone(timedelta(hours=-5, minutes=-30, seconds=-15))
+    west = timezone(timedelta(hours=-5, minutes=-31))  # offsets are whole minutes (RFC 3339)
     last = TimeRef(start=datetime(9999, 12, 31, 23, tzinfo=west), precision=Precision.HOUR)
     year = TimeRef(start=datetime(9999, 1, 1, tzinfo=west), precision=Precision.YEAR)
     events = (

@@ -139,12 +139,14 @@ def test_the_layout_of_an_export(sample_article: Article) -> None:
     }
 
 
-def test_an_offset_with_seconds_is_written_in_utc() -> None:
-    lmt = timezone(timedelta(minutes=2, seconds=30))
-    article = Article(
-        id="a", title="T", published=datetime(1890, 1, 1, tzinfo=lmt), publisher=Organization(name="X")
-    )
-    assert to_ninjs(article)["firstCreated"] == "1889-12-31T23:57:30+00:00"
+def test_an_offset_with_seconds_is_refused_before_any_export() -> None:
+    lmt = timezone(timedelta(minutes=2, seconds=30))  # the model refuses it (RFC 3339 has none)
+    with pytest.raises(ValidationError) as caught:
+        Article(
+            id="a", title="T", published=datetime(1890, 1, 1, tzinfo=lmt), publisher=Organization(name="X")
+        )
+    assert caught.value.errors[0].path == "Article.published"
+    assert caught.value.errors[0].message.startswith("expected a UTC offset in whole minutes (RFC 3339)")
 
 
 # ---------------------------------------------------------------- import

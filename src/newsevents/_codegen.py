@@ -370,7 +370,8 @@ def _convert(src: _Source, indent: int, var: str, node: Node) -> None:
         add(indent, f"{var} = {src.ref(datetime.fromisoformat, 'iso')}({var})")
         offset = src.var("off")
         add(indent, f"{offset} = {var}.utcoffset()")
-        src.reject_if(indent, f"{offset} is None or {offset}.microseconds")
+        # Sub-minute offsets (not RFC 3339) take the detailed path, which names the rule.
+        src.reject_if(indent, f"{offset} is None or {offset}.microseconds or {offset}.seconds % 60")
     elif isinstance(node, EnumNode):
         src.reject_if(indent, f"{var}.__class__ is not str")
         add(indent, f"{var} = {src.ref(node.by_value, 'enum')}[{var}]")

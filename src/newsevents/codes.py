@@ -4,29 +4,39 @@ Sources:
 
 - CAMEO: D. J. Gerner, P. A. Schrodt, Ö. Yilmaz and R. Abu-Jabr, *Conflict and
   Mediation Event Observations (CAMEO) Codebook* (2008), version 1.1b3 (Schrodt,
-  2012). :data:`CAMEO` holds the 20 cue categories and the codes newsevents uses,
-  named as in the codebook's list of event codes.
+  2012). :data:`CAMEO` holds the 20 cue categories and the codes newsevents uses.
 - PLOVER: A. Halterman, P. A. Schrodt et al., *PLOVER: Political Language Ontology
   for Verifiable Event Records*, Open Event Data Alliance
-  (https://github.com/openeventdata/PLOVER). :data:`PLOVER_EVENTS` lists the 16
-  categories of the current release, which has REQUEST where the 0.7 draft of the
-  manual has DEMAND; the modes of REQUEST are the ones the draft gives DEMAND
-  (assist, change, yield, meet). PLOVER drops CAMEO's statements (01) and appeals
-  (02) as categories; requests came back as REQUEST, statements did not.
+  (https://github.com/openeventdata/PLOVER): the manual's draft 2.0 of 2024-02-04
+  (:data:`PLOVER_VERSION`) for the record, the categories and their modes, and the
+  official CAMEO to PLOVER crosswalk (``CAMEO2PLOVER``, draft 0.8, 17 September 2021)
+  for the CAMEO codes. The crosswalk drops CAMEO's statements (01) and appeals (02);
+  PLOVER's REQUEST comes from CAMEO's demands (10).
 
-The mapping of the built-in types:
+The mapping of the built-in types (every CAMEO code with the PLOVER event and mode the
+crosswalk gives it):
 
-============================================  ======  =================
-Event                                         CAMEO   PLOVER event/mode
-============================================  ======  =================
-Statement                                     010     (none)
-request to meet, call or negotiate            026     REQUEST/meet
-request for the release of persons            0253    REQUEST/yield
-request for assistance, extradition, facts    020     REQUEST/assist
-request for a visit, or other                 020     REQUEST
-detention: arrested ... sentenced             173     COERCE/arrest
-detention: released or exchanged              0841    RETREAT/release
-============================================  ======  =================
+==============================================  ======  =================
+Event                                           CAMEO   PLOVER event/mode
+==============================================  ======  =================
+Statement                                       010     (none: dropped)
+request for a call, meeting, visit, talks       106     REQUEST/meet
+request for the release of persons              1053    REQUEST/yield
+request for assistance                          103     REQUEST/assist
+request for extradition                         1013    REQUEST/assist
+request for information                         102     REQUEST/assist
+other request                                   100     REQUEST
+detention: arrested, charged, detained, jailed  173     COERCE/arrest
+detention: convicted, without a sentence        (none)  SANCTION/convict
+detention: sentenced (or given a sentence)      (none)  SANCTION/convict
+                                                173     and COERCE/arrest
+detention: released or exchanged                0841    RETREAT/release
+==============================================  ======  =================
+
+Convictions follow the manual (SANCTION ``convict``, and COERCE ``arrest`` as well when
+the sentence is imprisonment; a :class:`~newsevents.Term` is a prison term). The
+crosswalk, older than the manual, maps CAMEO's 116 ("find guilty") to ACCUSE, so a
+conviction carries no CAMEO code: none agrees with both.
 
 Custom event types declare theirs with :func:`register_codes`.
 """
@@ -42,6 +52,9 @@ import attrs
 
 from newsevents import _registry
 from newsevents._base import Model
+from newsevents._codes import plover as _plover
+from newsevents._codes.iso3166 import COUNTRY_NAMES
+from newsevents._codes.plover import MANUAL_VERSION, MODES
 from newsevents.article import Article
 from newsevents.dates import Precision
 from newsevents.entities import Actor, Country, Organization, OrgKind
@@ -62,6 +75,7 @@ __all__ = [
     "CAMEO",
     "PLOVER_EVENTS",
     "PLOVER_MODES",
+    "PLOVER_VERSION",
     "EventCodes",
     "event_codes",
     "plover_actor",
@@ -71,18 +85,21 @@ __all__ = [
 
 CAMEO: Final[Mapping[str, str]] = MappingProxyType({
     "01": "Make public statement", "010": "Make statement, not specified below",
-    "02": "Appeal", "020": "Make an appeal or request, not specified below",
-    "025": "Appeal to yield, not specified below", "0253": "Appeal for release of persons or property",
-    "026": "Appeal to others to meet or negotiate",
-    "03": "Express intent to cooperate", "04": "Consult", "05": "Engage in diplomatic cooperation",
-    "06": "Engage in material cooperation", "07": "Provide aid",
+    "02": "Appeal", "03": "Express intent to cooperate", "04": "Consult",
+    "05": "Engage in diplomatic cooperation", "06": "Engage in material cooperation", "07": "Provide aid",
     "08": "Yield", "084": "Return, release, not specified below", "0841": "Return, release person(s)",
-    "09": "Investigate", "10": "Demand", "11": "Disapprove", "12": "Reject", "13": "Threaten",
-    "14": "Protest", "15": "Exhibit force posture", "16": "Reduce relations",
-    "17": "Coerce", "173": "Arrest, detain, or charge with legal action",
+    "09": "Investigate", "10": "Demand", "100": "Demand, not specified below",
+    "102": "Demand diplomatic cooperation (such as policy support)", "103": "Demand aid",
+    "1013": "Demand judicial cooperation", "1053": "Demand release of persons or property",
+    "106": "Demand meeting, negotiation", "11": "Disapprove", "116": "Find guilty or liable (legally)",
+    "12": "Reject", "13": "Threaten", "14": "Protest", "15": "Exhibit force posture",
+    "16": "Reduce relations", "17": "Coerce", "173": "Arrest, detain, or charge with legal action",
     "18": "Assault", "19": "Fight", "20": "Use unconventional mass violence",
 })  # fmt: skip
-"""CAMEO codes and their names: the 20 cue categories and the codes the built-in types map to."""
+"""CAMEO codes and their names: the 20 cue categories and the codes the built-in types map to.
+
+The names of the 10x codes are the crosswalk's.
+"""
 
 PLOVER_EVENTS: Final[Mapping[str, str]] = MappingProxyType(
     {
@@ -106,17 +123,21 @@ PLOVER_EVENTS: Final[Mapping[str, str]] = MappingProxyType(
 )
 """The PLOVER event categories, with a short summary of each."""
 
-PLOVER_MODES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
-    "REQUEST": ("assist", "change", "yield", "meet"),
-    "COERCE": ("confiscate", "restrict", "ban", "censor", "curfew", "martial-law", "arrest", "deport",
-               "withhold"),
-    "RETREAT": ("withdraw", "release", "return", "disarm", "ceasefire", "access", "resign"),
-})  # fmt: skip
-"""The modes of the PLOVER categories newsevents uses, as the manual lists them.
+PLOVER_VERSION: Final = MANUAL_VERSION
+"""The PLOVER manual whose record, categories and modes :func:`to_plover` writes.
 
-REQUEST's are the modes the 0.7 draft gives DEMAND: ``assist`` (exchange, relations,
-assistance), ``change`` (of policy, government, institutions), ``yield`` (release of
-prisoners, end of sanctions, ceasefires) and ``meet`` (meetings and negotiations).
+>>> PLOVER_VERSION
+'PLOVER manual draft 2.0 (openeventdata/PLOVER, 2024-02-04)'
+"""
+
+PLOVER_MODES: Final[Mapping[str, tuple[str, ...]]] = MODES
+"""The current modes of every PLOVER category, as the manual's mode tables list them.
+
+A category with an empty tuple has no modes; modes the manual has retired (such as
+COERCE's ``confiscate`` and ``ban``, RETREAT's ``return``) are refused.
+
+>>> PLOVER_MODES["COERCE"][-3:]
+('withhold', 'misinformation', 'cyber')
 """
 
 
@@ -137,9 +158,11 @@ class EventCodes(Model):
     """The codes of one event in the CAMEO and PLOVER schemes.
 
     Attributes:
-        cameo: A CAMEO code such as ``"026"``; ``None`` when there is none.
+        cameo: A CAMEO code such as ``"106"``; ``None`` when there is none.
         plover: A PLOVER category such as ``"REQUEST"``; ``None`` when PLOVER has none.
-        mode: The PLOVER mode within the category, if any.
+        mode: The PLOVER mode within the category, if any: one of its current modes.
+        also: Further codings of the same event, each with its own codes (a conviction
+            to prison is SANCTION ``convict`` and also COERCE ``arrest``).
 
     >>> EventCodes(cameo="173", plover="COERCE", mode="arrest").cameo_name
     'Arrest, detain, or charge with legal action'
@@ -148,6 +171,7 @@ class EventCodes(Model):
     cameo: str | None = attrs.field(default=None, metadata=checks(_cameo_problem))
     plover: str | None = attrs.field(default=None, metadata=checks(_plover_problem))
     mode: str | None = None
+    also: tuple[EventCodes, ...] = ()
 
     def _invariants(self) -> list[tuple[str, str]]:
         if self.mode is None:
@@ -155,6 +179,8 @@ class EventCodes(Model):
         if self.plover is None:
             return [("mode", f"expected no mode without a PLOVER category, found {self.mode!r}")]
         modes = PLOVER_MODES.get(self.plover)
+        if modes is not None and not modes:
+            return [("mode", f"expected no mode: {self.plover} has none, found {self.mode!r}")]
         if modes is not None and self.mode not in modes:
             return [("mode", f"expected a mode of {self.plover} ({', '.join(modes)}), found {self.mode!r}")]
         return []
@@ -163,6 +189,17 @@ class EventCodes(Model):
     def cameo_name(self) -> str | None:
         """The codebook's name of the CAMEO code, when :data:`CAMEO` has it."""
         return CAMEO.get(self.cameo) if self.cameo is not None else None
+
+    def codings(self) -> tuple[EventCodes, ...]:
+        """This coding and those in :attr:`also`, in order, each without its own ``also``.
+
+        >>> codes = EventCodes(plover="SANCTION", mode="convict",
+        ...                    also=(EventCodes(cameo="173", plover="COERCE", mode="arrest"),))
+        >>> [(c.cameo, c.plover, c.mode) for c in codes.codings()]
+        [(None, 'SANCTION', 'convict'), ('173', 'COERCE', 'arrest')]
+        """
+        head = attrs.evolve(self, also=()) if self.also else self
+        return (head, *(c for more in self.also for c in more.codings()))
 
 
 E = TypeVar("E", bound=Event)
@@ -204,7 +241,7 @@ def event_codes(event: Event) -> EventCodes:
     >>> call = DiplomaticRequest(id="r1", requester=Country(code="US"), addressee=Country(code="RU"),
     ...                          kind=RequestKind.PHONE_CALL)
     >>> event_codes(call)
-    EventCodes(cameo='026', plover='REQUEST', mode='meet')
+    EventCodes(cameo='106', plover='REQUEST', mode='meet', also=())
     """
     found = _registry.codes_owner(type(event))
     if found is None:
@@ -216,23 +253,32 @@ def event_codes(event: Event) -> EventCodes:
     return codes
 
 
-_MEET = frozenset({RequestKind.PHONE_CALL, RequestKind.MEETING, RequestKind.NEGOTIATION})
-_ASSIST = frozenset({RequestKind.ASSISTANCE, RequestKind.EXTRADITION, RequestKind.INFORMATION})
+# CAMEO demands (10x) and the PLOVER event and mode the crosswalk gives each.
+_REQUESTS: Final = {
+    RequestKind.PHONE_CALL: ("106", "meet"), RequestKind.MEETING: ("106", "meet"),
+    RequestKind.VISIT: ("106", "meet"), RequestKind.NEGOTIATION: ("106", "meet"),
+    RequestKind.RELEASE: ("1053", "yield"), RequestKind.ASSISTANCE: ("103", "assist"),
+    RequestKind.EXTRADITION: ("1013", "assist"), RequestKind.INFORMATION: ("102", "assist"),
+    RequestKind.OTHER: ("100", None),
+}  # fmt: skip
 _FREED = frozenset({DetentionStatus.RELEASED, DetentionStatus.EXCHANGED})
+_CONVICTED = frozenset({DetentionStatus.CONVICTED, DetentionStatus.SENTENCED})
+_ARREST = EventCodes(cameo="173", plover="COERCE", mode="arrest")
 
 
 def _request_codes(event: DiplomaticRequest) -> EventCodes:
-    if event.kind in _MEET:
-        return EventCodes(cameo="026", plover="REQUEST", mode="meet")
-    if event.kind is RequestKind.RELEASE:
-        return EventCodes(cameo="0253", plover="REQUEST", mode="yield")
-    return EventCodes(cameo="020", plover="REQUEST", mode="assist" if event.kind in _ASSIST else None)
+    cameo, mode = _REQUESTS[event.kind]
+    return EventCodes(cameo=cameo, plover="REQUEST", mode=mode)
 
 
 def _detention_codes(event: Detention) -> EventCodes:
     if event.status in _FREED:
         return EventCodes(cameo="0841", plover="RETREAT", mode="release")
-    return EventCodes(cameo="173", plover="COERCE", mode="arrest")
+    if event.status in _CONVICTED or event.sentence is not None:
+        # The manual: a conviction is SANCTION convict; one to prison is COERCE arrest too.
+        also = (_ARREST,) if event.sentence is not None else ()
+        return EventCodes(plover="SANCTION", mode="convict", also=also)
+    return _ARREST
 
 
 register_codes(Statement, EventCodes(cameo="010"))
@@ -271,9 +317,29 @@ _SECTORS: Final = {
 _NON_STATE: Final = {OrgKind.INTERGOVERNMENTAL: "IGO", OrgKind.NGO: "NGO"}
 
 
+def _state(code: str) -> str:
+    """The PLOVER country code of an ISO alpha-2 code: a dependency takes its controlling state's."""
+    return _ALPHA3[_plover.CONTROLLING_STATE.get(code, code)]
+
+
+def _union_code(org: Organization) -> str | None:
+    """UNO or EUR for the United Nations or the European Union and their bodies, else ``None``."""
+    if org.wikidata is not None and org.wikidata in _plover.WIKIDATA:
+        return _plover.WIKIDATA[org.wikidata]
+    if org.kind is not OrgKind.INTERGOVERNMENTAL:
+        return None
+    for name in (org.name, *org.aliases):
+        folded = name.casefold()
+        if folded in _plover.UN_NAMES or folded.startswith(_plover.UN_PREFIXES):
+            return _plover.UN
+        if folded in _plover.EU_NAMES or folded.startswith(_plover.EU_PREFIXES):
+            return _plover.EU
+    return None
+
+
 def _organization_code(org: Organization) -> dict[str, str]:
     out: dict[str, str] = {}
-    code = _NON_STATE.get(org.kind) or (_ALPHA3[org.country] if org.country else None)
+    code = _union_code(org) or _NON_STATE.get(org.kind) or (_state(org.country) if org.country else None)
     if code:
         out["code"] = code
     sector = _SECTORS.get(org.kind)
@@ -283,14 +349,23 @@ def _organization_code(org: Organization) -> dict[str, str]:
 
 
 def plover_actor(actor: Actor) -> dict[str, str]:
-    """A PLOVER actor object: ``code`` (ISO alpha-3 or IGO/NGO), ``sector``, ``actor_text``, identifiers.
+    """A PLOVER entity object: ``code``, ``sector``, ``entity_text``, ``office``, identifiers.
+
+    ``code`` is the ISO 3166-1 alpha-3 code of a state (a dependency takes its
+    controlling state's, as the manual folds them), ``UNO`` for the United Nations,
+    ``EUR`` for the European Union (told by Wikidata item, or by name for an
+    intergovernmental body: "UN", "United Nations ...", "EU", "European Union ..."),
+    ``IGO`` for other intergovernmental bodies and ``NGO``; ``identifier_id`` and
+    ``identifier_text`` hold the Wikidata item and the name.
 
     >>> from newsevents import Country
     >>> plover_actor(Country(code="RU"))
-    {'code': 'RUS', 'actor_text': 'Russia'}
+    {'code': 'RUS', 'entity_text': 'Russia'}
+    >>> plover_actor(Country(code="FK"))  # the Falklands fold into the United Kingdom
+    {'code': 'GBR', 'entity_text': 'Falkland Islands'}
     """
     if isinstance(actor, Country):
-        return {"code": _ALPHA3[actor.code], "actor_text": actor.name}
+        return {"code": _state(actor.code), "entity_text": actor.name}
     out: dict[str, str] = {}
     if isinstance(actor, Organization):
         out.update(_organization_code(actor))
@@ -298,11 +373,11 @@ def plover_actor(actor: Actor) -> dict[str, str]:
         employer = next((r.organization for r in actor.roles if r.organization is not None), None)
         found = _organization_code(employer) if employer is not None else {}
         if actor.nationality:
-            found["code"] = _ALPHA3[actor.nationality[0]]
+            found["code"] = _state(actor.nationality[0])
         out.update(found)
         if actor.roles:
             out["office"] = actor.roles[0].title
-    out["actor_text"] = actor.name
+    out["entity_text"] = actor.name
     if actor.wikidata:
         out["identifier_id"] = actor.wikidata
         out["identifier_text"] = actor.name
@@ -352,24 +427,29 @@ def _located(event: Event) -> dict[str, Any]:
     place = event.place
     if place is None:
         return {}
-    loc = {"name": place.name}
-    if place.country:  # GeoNames' field names, as the manual's location object has them
-        loc |= {"country code": place.country, "cc3": _ALPHA3[place.country]}
+    loc = {"extracted_place": place.name}
+    if place.country:  # the manual's location object: the country as actors have it
+        state = _plover.CONTROLLING_STATE.get(place.country, place.country)
+        loc |= {"country": COUNTRY_NAMES[state], "country_code": _ALPHA3[state]}
     return {"event_loc": loc}
 
 
 def to_plover(article: Article) -> list[dict[str, Any]]:
     """PLOVER event records, one for each event that has a PLOVER category, in article order.
 
-    The field names follow the JSON table of the PLOVER manual (draft 0.7): ``id``,
-    ``date``, ``time``, ``enddate``, ``event`` (a list of categories), ``mode``,
-    ``context`` (a list), ``source`` and ``recipient`` (lists of actor objects),
-    ``event_loc``, ``event_text`` (the evidence fragments), ``text`` (the body's
-    paragraphs that hold them), ``link`` (shared by events tied by ``related``),
-    ``comment`` and ``cite_info``; ``cameo`` is an extra field, as the manual
-    allows. The manual calls the acting side ``source``; actor objects use
-    ``identifier_id``/``identifier_text`` for Wikidata (the manual spells them
-    ``identifer``), ``code`` for the ISO 3166-1 alpha-3 code and ``sector``.
+    The records follow the Data Fields chapter of the PLOVER manual named by
+    :data:`PLOVER_VERSION`: ``id``, ``date`` (``YYYY-MM-DD``), ``time``, ``enddate``,
+    ``actor`` (a list of entity objects, see :func:`plover_actor`; required, so
+    an event with no acting party has ``[{"sector": "UNK"}]``, the manual's
+    unidentified actor), ``recipient`` (a list, when there is one), ``event``,
+    ``mode`` and ``context`` (lists), ``event_loc`` (``extracted_place``,
+    ``country``, ``country_code``), ``event_text`` (the evidence fragments),
+    ``text`` (the body's paragraphs that hold them), ``link`` (shared by events
+    tied by ``related``), ``comment`` and ``cite_info`` (``title``,
+    ``publication``, ``url``, ``language``, and ``codebook``: the manual's
+    version). ``cameo`` is an extra field, as the manual allows: the CAMEO code of
+    the codings that have one. A conviction to prison is one record with
+    ``event: ["SANCTION", "COERCE"]`` and ``mode: ["convict", "arrest"]``.
 
     Statements are left out: PLOVER has no category for them. An undated event gets
     the article's date of publication, and says so in ``comment``.
@@ -380,23 +460,26 @@ def to_plover(article: Article) -> list[dict[str, Any]]:
     primary = article.language.split("-", 1)[0].lower()
     if len(primary) == 2:  # the manual asks for ISO 639-1 two-letter codes
         cite["language"] = primary
+    cite["codebook"] = PLOVER_VERSION
     links = _links(article)
     records: list[dict[str, Any]] = []
     for event in article.events:
-        codes = event_codes(event)
-        if codes.plover is None:
+        codings = [c for c in event_codes(event).codings() if c.plover is not None]
+        if not codings:
             continue
         parties = event.parties()
         record: dict[str, Any] = {"id": f"{article.id}#{event.id}", **_dates(event, article)}
-        record["event"] = [codes.plover]
-        if codes.mode:
-            record["mode"] = codes.mode
+        # The manual requires an actor: UNK is its sector code of an unidentified one.
+        record["actor"] = [plover_actor(a) for a in parties.acting] or [{"sector": "UNK"}]
+        if parties.receiving:
+            record["recipient"] = [plover_actor(a) for a in parties.receiving]
+        record["event"] = list(dict.fromkeys(c.plover for c in codings))
+        modes = list(dict.fromkeys(c.mode for c in codings if c.mode))
+        if modes:
+            record["mode"] = modes
         context = _context(event, article)
         if context:
             record["context"] = context
-        record["source"] = [plover_actor(a) for a in parties.acting]
-        if parties.receiving:
-            record["recipient"] = [plover_actor(a) for a in parties.receiving]
         record |= _located(event)
         if event.evidence:
             record["event_text"] = list(event.evidence)
@@ -410,8 +493,9 @@ def to_plover(article: Article) -> list[dict[str, Any]]:
             notes.append("The article does not date the event: date of publication.")
         if notes:
             record["comment"] = " ".join(notes)
-        if codes.cameo:
-            record["cameo"] = codes.cameo
+        cameo = next((c.cameo for c in codings if c.cameo), None)
+        if cameo:
+            record["cameo"] = cameo
         record["cite_info"] = dict(cite)
         records.append(record)
     return records

@@ -4,6 +4,11 @@ A :class:`TimeRef` is a period, not an instant: "July 2022" is the whole month,
 "on Thursday" the whole day. ``start`` is the first instant of the period (always
 timezone-aware), ``precision`` says how long it is, and ``end`` is its exclusive
 end. The surface text ("earlier on Thursday") is kept beside the resolved value.
+
+UTC offsets are whole minutes, as RFC 3339 (JSON Schema's ``date-time``) writes them:
+a datetime whose offset has seconds (``+05:30:15``, the local mean time of a zone
+before 1900, say) is refused at construction with a
+:class:`~newsevents.ValidationError`, never rounded; convert it to UTC first.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from newsevents import _patterns
 from newsevents import validators as v
 from newsevents._codegen import plain
 from newsevents._converter import FORMAT_VERSION, TYPE_KEY, VERSION_KEY, loadable
+from newsevents._schema_rules import add_rules
 from newsevents._spec import (
     INT_MAX,
     INT_MIN,
@@ -209,7 +210,15 @@ class _Builder:
 
     def tagged(self, cls: type) -> dict[str, Any]:
         """A tagged class where its tag is required."""
-        return {**self._definition(cls), "required": [TYPE_KEY]}
+        # Ajv's strict mode wants the type and the property beside a "required" (strictTypes,
+        # strictRequired); both restate what the definition says.
+        tag = spec_of(cls).tag
+        return {
+            **self._definition(cls),
+            "type": "object",
+            "properties": {TYPE_KEY: {"const": tag}},
+            "required": [TYPE_KEY],
+        }
 
     def _concrete(self, node: ModelNode) -> dict[str, Any]:
         """A field declared as one class: the loader takes it without a tag."""
@@ -267,6 +276,7 @@ class _Builder:
         if required:
             out["required"] = required
         out["additionalProperties"] = False
+        add_rules(cls, out)
         return out
 
 
@@ -307,22 +317,34 @@ def json_schema(cls: Any = Article) -> dict[str, Any]:
     member of the ``Event`` union, told apart by its ``type`` tag; a tag may be
     left out only where a field is declared as one class, as the loader allows.
 
+    Cross-field rules are stated too, with ``if``/``then`` and ``anyOf``: a
+    statement's quotes agree with its mode (DIRECT, the default, and MIXED quote at
+    least once, INDIRECT never); a SENTENCED detention has a ``sentence``; a
+    ``Term`` counts no negative years, months or days and is not empty; a
+    ``TimeRef``'s ``start`` is the first instant of its period at its precision; an ``id``
+    left out can be derived from the ``name`` (the name holds a character that
+    keeps a letter or digit after ASCII folding). Every schema compiles under
+    Ajv 8's strict mode.
+
     A document the schema accepts may still be refused by
     :func:`~newsevents.from_dict`, for breaking one of the rules JSON Schema
     cannot express:
 
-    - unique event ids: no two events of an article share an id;
-    - related ids resolve: every ``related`` id names another event of the article;
-    - updated not before published: an article's ``updated`` is not before its ``published``;
-    - TimeRef truncation: a ``start`` is the first instant of its period at its precision;
-    - quote-mode rules: DIRECT and MIXED statements quote at least once, INDIRECT ones never;
-    - requester is not addressee: a request is made to another party;
-    - SENTENCED needs a sentence: a detention at that stage has a ``sentence``;
-    - Term non-negative and not empty: no negative count, and some years, months, days or life;
-    - Country name of another code: a country's ``name`` is not the name of another code;
-    - derivable ids: an omitted ``id`` is the slug of the name, which needs a letter or digit
-      with an ASCII form;
-    - no lone surrogates: text cannot hold them (they cannot be written as UTF-8);
+    - unique event ids: JSON Schema compares no values across array items but whole items
+      (``uniqueItems``), and two events with one id differ elsewhere;
+    - related ids resolve: a value cannot be checked against the values of other fields
+      (the ids of the other events); ``$data`` references are an Ajv extension, not JSON Schema;
+    - updated not before published: JSON Schema cannot compare two values, nor order
+      date-times;
+    - TimeRef WEEK truncation: a WEEK starts on a Monday, and a weekday is no pattern of the
+      text (a pattern would have to list every Monday of years 1 to 9999);
+    - Country name other than its code's (a name must be the bundled one of its code):
+      stateable only as 249 alternatives of a code and its name, on which schema tools stall
+      (hypothesis-jsonschema drew nothing in minutes); left out;
+    - requester is not addressee: two fields cannot be compared (a country's code, or a
+      person's or organisation's id, derived from the name when left out);
+    - no lone surrogates: the strict JSON reader refuses them before any schema is
+      consulted, and a JSON document in UTF-8 cannot hold them;
     - integers without a fraction: JSON Schema counts ``25.0`` as an integer, the loader does not;
     - URL details beyond the pattern: a bracketed IPv6 host that is not an address, a host that
       Unicode normalization turns into a delimiter;
@@ -330,6 +352,8 @@ def json_schema(cls: Any = Article) -> dict[str, Any]:
 
     Formats (``date-time``, ``uri``) are annotations unless a validator is asked
     to assert them; the patterns beside them carry the rules that matter here.
+    Every ``date-time`` the library writes is an RFC 3339 date-time: the model
+    refuses UTC offsets with seconds (see :mod:`newsevents.dates`).
 
     Args:
         cls: A model class (:class:`~newsevents.Article` by default, any entity or

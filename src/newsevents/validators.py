@@ -729,10 +729,16 @@ def aware_datetime(value: datetime) -> str | None:
     if offset is None:
         return f"expected a timezone-aware datetime, found naive {value.isoformat()}"
     if offset.microseconds:
-        # Python 3.11 cannot read a fraction of a second in an offset back. Whole seconds
-        # (local mean time before 1900, say) are written as +HH:MM:SS. (timedelta keeps
+        # Python 3.11 cannot read a fraction of a second in an offset back. (timedelta keeps
         # microseconds normalised to 0..999999, so this is the whole-second test, cheaply.)
         return f"expected a UTC offset in whole seconds, found {value.isoformat()}"
+    if offset.seconds % 60:
+        # RFC 3339 (JSON Schema's date-time) has no seconds in an offset: +05:30:15 (local mean
+        # time before 1900, say) would be written as no reader of date-time can take it.
+        return (
+            f"expected a UTC offset in whole minutes (RFC 3339), found {value.isoformat()}:"
+            " convert the time to UTC or to an offset in minutes"
+        )
     return None
 
 
