@@ -533,6 +533,9 @@ def test_constructor_loader_and_schema_agree_on_every_field(data: st.DataObject,
     if isinstance(field.node, TupleNode) and not isinstance(value, tuple):
         value = data.draw(st.just(value) | st.just((value,)))
     assume(_keeps_its_type(value, field.node))
+    # Country(name=None) is the documented way to say "the table's name" (attrs.evolve to another
+    # code needs it); JSON says it by leaving the key out, and its null stays a type error.
+    assume(not (cls is Country and field.name == "name" and value is None))
     try:
         built = attrs.evolve(base, **{field.name: value})
     except ValidationError:
