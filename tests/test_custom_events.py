@@ -731,11 +731,11 @@ def test_plover_without_codes_leaves_the_type_out(plain_swap: Any) -> None:
 def test_plover_with_codes_and_context(rendered_swap: Any) -> None:
     (record,) = newsevents.to_plover(article(swap()))
     assert record["event"] == ["RETREAT"]
-    assert record["mode"] == "release"
+    assert record["mode"] == ["release"]
     assert record["cameo"] == "0841"
     assert record["context"] == ["humanitarian"]
-    assert [a["actor_text"] for a in record["source"]] == ["United States", "Russia"]
-    assert [a["actor_text"] for a in record["recipient"]] == ["Evan Gershkovich"]
+    assert [a["entity_text"] for a in record["actor"]] == ["United States", "Russia"]
+    assert [a["entity_text"] for a in record["recipient"]] == ["Evan Gershkovich"]
 
 
 def test_a_subclass_of_a_built_in_renders_like_its_parent() -> None:

@@ -292,5 +292,5 @@ def test_a_package_installed_in_a_fresh_venv(tmp_path: Path) -> None:
     assert found["schema_org"][0]["name"] == "prisoner_swap"
     assert [p["name"] for p in found["schema_org"][0]["object"]] == ["Evan Gershkovich"]
     (record,) = found["plover"]
-    assert (record["event"], record["mode"], record["cameo"]) == (["RETREAT"], "release", "0841")
+    assert (record["event"], record["mode"], record["cameo"]) == (["RETREAT"], ["release"], "0841")
     assert found["html"] is True

@@ -338,8 +338,8 @@ def json_schema(cls: Any = Article) -> dict[str, Any]:
       date-times;
     - TimeRef WEEK truncation: a WEEK starts on a Monday, and a weekday is no pattern of the
       text (a pattern would have to list every Monday of years 1 to 9999);
-    - Country name other than its code's (a name must be the bundled one of its code):
-      stateable only as 249 alternatives of a code and its name, on which schema tools stall
+    - Country name other than its code's: a name must be the bundled one of its code, stateable
+      only as 249 alternatives of a code and its name, on which schema tools stall
       (hypothesis-jsonschema drew nothing in minutes); left out;
     - requester is not addressee: two fields cannot be compared (a country's code, or a
       person's or organisation's id, derived from the name when left out);
