@@ -274,8 +274,8 @@ def _event(event: Event, graph: _Graph) -> dict[str, Any]:
     if parties.receiving:
         out["object"] = graph.nodes(parties.receiving)
     involved = parties.acting[1:] + parties.other
-    if involved:
-        out["participant"] = graph.nodes(involved)
+    if involved:  # participant's range is Organization or Person: a country as its government
+        out["participant"] = graph.actors(involved)
     return out
 
 
