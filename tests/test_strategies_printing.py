@@ -16,6 +16,8 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+import hypothesis  # noqa: F401 -- the downstream tests it runs need it: without the extra, this module skips
+
 import newsevents
 from newsevents import to_json
 
