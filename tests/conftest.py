@@ -46,8 +46,13 @@ else:
     settings.register_profile(
         "thorough", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
     )
+    # Mutation testing (mutmut sets MUTANT_UNDER_TEST): reproducible, so that a mutant is killed
+    # or not on every run, and quick, since the tests run once per mutant.
+    settings.register_profile("mutation", derandomize=True, max_examples=30, deadline=None, database=None)
     settings.load_profile(
-        os.environ.get("NEWSEVENTS_HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+        os.environ.get("NEWSEVENTS_HYPOTHESIS_PROFILE")
+        or ("mutation" if "MUTANT_UNDER_TEST" in os.environ else None)
+        or ("ci" if os.environ.get("CI") else "dev")
     )
 
 

@@ -338,9 +338,6 @@ def json_schema(cls: Any = Article) -> dict[str, Any]:
       date-times;
     - TimeRef WEEK truncation: a WEEK starts on a Monday, and a weekday is no pattern of the
       text (a pattern would have to list every Monday of years 1 to 9999);
-    - Country name other than its code's: a name must be the bundled one of its code, stateable
-      only as 249 alternatives of a code and its name, on which schema tools stall
-      (hypothesis-jsonschema drew nothing in minutes); left out;
     - requester is not addressee: two fields cannot be compared (a country's code, or a
       person's or organisation's id, derived from the name when left out);
     - no lone surrogates: the strict JSON reader refuses them before any schema is
@@ -349,6 +346,13 @@ def json_schema(cls: Any = Article) -> dict[str, Any]:
     - URL details beyond the pattern: a bracketed IPv6 host that is not an address, a host that
       Unicode normalization turns into a delimiter;
     - checks of custom event types: those the schema does not know, named in a ``$comment``.
+
+    The schema is stricter than :func:`~newsevents.from_dict` in one place: a
+    :class:`~newsevents.Country` has no ``name`` in it. A country's name must be the
+    bundled name of its code, which JSON Schema could state only as 249 alternatives
+    of a code and its name, on which schema tools stall (hypothesis-jsonschema drew
+    nothing in minutes); :func:`~newsevents.to_dict` never writes the name, and
+    ``from_dict`` also takes the bundled one.
 
     Formats (``date-time``, ``uri``) are annotations unless a validator is asked
     to assert them; the patterns beside them carry the rules that matter here.
