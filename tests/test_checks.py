@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from _seed import SHARED
 from newsevents import (
     Article,
     Country,
@@ -28,7 +29,7 @@ from newsevents import (
 from newsevents.checks import Finding, Severity, check
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "seed" / "article.txt"
+SEED = SHARED / "seed" / "article.txt"
 SEED_JSON = ROOT / "examples" / "data" / "lavrov_blinken_call.json"
 
 PUBLISHED = datetime(2022, 7, 28, 22, 23, tzinfo=UTC)

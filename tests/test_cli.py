@@ -21,7 +21,7 @@ import attrs
 import pytest
 
 import newsevents
-from _seed import seed_article
+from _seed import SHARED, seed_article
 from newsevents import (
     Article,
     Detention,
@@ -45,7 +45,7 @@ from newsevents._cli_input import Progress
 from newsevents.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "seed" / "article.txt"
+SEED = SHARED / "seed" / "article.txt"
 SEED_JSON = ROOT / "examples" / "data" / "lavrov_blinken_call.json"
 SEED_ID = "rt-2022-07-28-lavrov-blinken-call"
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import newsevents.codes
-from _seed import seed_article
+from _seed import SHARED, seed_article
 from newsevents import (
     Article,
     Certainty,
@@ -509,7 +509,7 @@ def test_every_event_with_a_plover_category_becomes_one_record(article: Article)
 
 # ---------------------------------------------------------------- against the standards' own files
 
-STANDARDS = Path(__file__).resolve().parents[2] / "shared" / "standards"
+STANDARDS = SHARED / "standards"
 CROSSWALK = STANDARDS / "CAMEO2PLOVER-2021.txt"
 MANUAL = STANDARDS / "PLOVER_MANUAL.tex"
 needs_standards = pytest.mark.skipif(

@@ -12,7 +12,7 @@ from types import ModuleType
 import pytest
 
 import newsevents
-from _seed import load_example
+from _seed import SHARED, load_example
 from newsevents import (
     Article,
     Certainty,
@@ -28,7 +28,7 @@ from newsevents import (
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.py"))
-SEED = ROOT.parent / "shared" / "seed" / "article.txt"
+SEED = SHARED / "seed" / "article.txt"
 
 
 @pytest.fixture(scope="module")

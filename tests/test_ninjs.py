@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from jsonschema import Draft202012Validator
 
-from _seed import seed_article
+from _seed import SHARED, seed_article
 from newsevents import (
     Article,
     ErrorDetail,
@@ -28,7 +28,7 @@ from newsevents import strategies as nst
 from newsevents.ninjs import NINJS_SCHEMA
 
 ROOT = Path(__file__).resolve().parents[1]
-NINJS = Path(__file__).resolve().parents[2] / "shared" / "standards" / "ninjs-schema_3.1.json"
+NINJS = SHARED / "standards" / "ninjs-schema_3.1.json"
 needs_schema = pytest.mark.skipif(not NINJS.exists(), reason=f"the IPTC ninjs 3.1 schema is not at {NINJS}")
 
 

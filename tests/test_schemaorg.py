@@ -12,7 +12,7 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from _seed import seed_article
+from _seed import SHARED, seed_article
 from newsevents import (
     Article,
     Country,
@@ -206,7 +206,7 @@ def test_every_article_gives_a_well_formed_graph(article: Article) -> None:
 
 # ---------------------------------------------------------------- against the schema.org vocabulary
 
-VOCABULARY = Path(__file__).resolve().parents[2] / "shared" / "standards" / "schemaorg-current-https.jsonld"
+VOCABULARY = SHARED / "standards" / "schemaorg-current-https.jsonld"
 needs_vocabulary = pytest.mark.skipif(
     not VOCABULARY.exists(), reason=f"the schema.org vocabulary (release 30.0) is not at {VOCABULARY}"
 )
