@@ -69,7 +69,7 @@ from newsevents.events import (
     Statement,
     register_rendering,
 )
-from newsevents.validators import checks, describe
+from newsevents.validators import describe, rules
 
 __all__ = [
     "CAMEO",
@@ -168,8 +168,8 @@ class EventCodes(Model):
     'Arrest, detain, or charge with legal action'
     """
 
-    cameo: str | None = attrs.field(default=None, metadata=checks(_cameo_problem))
-    plover: str | None = attrs.field(default=None, metadata=checks(_plover_problem))
+    cameo: str | None = attrs.field(default=None, metadata=rules(_cameo_problem))
+    plover: str | None = attrs.field(default=None, metadata=rules(_plover_problem))
     mode: str | None = None
     also: tuple[EventCodes, ...] = ()
 

@@ -24,7 +24,7 @@ from newsevents._precision import Precision
 from newsevents._relative import resolve
 from newsevents._spec import trust
 from newsevents.errors import ValidationError
-from newsevents.validators import checks, describe, stripped
+from newsevents.validators import describe, rules, stripped
 
 __all__ = ["Precision", "TimeRef"]
 
@@ -81,7 +81,7 @@ class TimeRef(Model):
 
     start: datetime = attrs.field(eq=_instant_and_offset, converter=fixed_offset)
     precision: Precision = Precision.DAY
-    text: str | None = attrs.field(default=None, metadata=checks(stripped))
+    text: str | None = attrs.field(default=None, metadata=rules(stripped))
     approximate: bool = False
 
     def _invariants(self) -> list[tuple[str, str]]:

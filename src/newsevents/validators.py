@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import math
 import re
-import sys
 import warnings
 from collections.abc import Callable, Mapping
 from datetime import datetime
@@ -702,17 +701,14 @@ def checks(
 ) -> dict[str, tuple[Check, ...]]:
     """Deprecated: the old name of :func:`rules`, easily confused with :func:`newsevents.check`.
 
-    Warns (``DeprecationWarning``) when called from outside newsevents; newsevents'
-    own modules move to :func:`rules` one by one.
+    Warns (``DeprecationWarning``) on every call; newsevents itself calls :func:`rules`.
     """
-    caller = sys._getframe(1).f_globals.get("__name__", "")
-    if caller != "newsevents" and not caller.startswith("newsevents."):
-        warnings.warn(
-            "newsevents.validators.checks is deprecated: use newsevents.validators.rules"
-            " (hard rules; newsevents.check reports soft findings)",
-            DeprecationWarning,
-            stacklevel=2,
-        )
+    warnings.warn(
+        "newsevents.validators.checks is deprecated: use newsevents.validators.rules"
+        " (hard rules; newsevents.check reports soft findings)",
+        DeprecationWarning,
+        stacklevel=2,
+    )
     return rules(*fns, each=each)
 
 
