@@ -11,12 +11,20 @@ from hypothesis import strategies as st
 
 from newsevents.validators import (
     _PLAIN_URL,
+    CHECKS_KEY,
+    EACH_KEY,
+    as_check,
     aware_datetime,
     bcp47,
+    checks,
     describe,
     http_url,
+    in_range,
     iso_country,
+    length,
+    matches,
     non_blank,
+    rules,
     slug,
     stripped,
     wikidata_id,
@@ -318,3 +326,158 @@ def test_http_url_says_what_its_full_test_says(text: str) -> None:
 def test_the_plain_url_shape_at_its_edges(url: str, plain: bool) -> None:
     assert (_PLAIN_URL.fullmatch(url) is not None) == plain
     assert http_url(url) == http_url.thorough(url)  # type: ignore[attr-defined]
+
+
+# --- checks made from data: length, in_range, matches, as_check, rules ---------------------------------
+# Built inside the tests (not at import): a check is data, and its name, message and schema are its output.
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "value", "message"),
+    [
+        ({"min": 2}, "ab", None),
+        ({"min": 2}, "a", "expected at least 2 characters, found 1"),
+        ({"max": 3}, "abc", None),
+        ({"max": 3}, "abcd", "expected at most 3 characters, found 4"),
+        ({"min": 2, "max": 2}, "ab", None),
+        ({"min": 2, "max": 2}, "abc", "expected at most 2 characters, found 3"),
+        ({"min": 0}, "", None),
+        ({}, "any length at all", None),
+        ({"max": 1}, "é", None),  # code points, not bytes
+    ],
+)
+def test_length_at_each_bound(kwargs, value, message):
+    assert length(**kwargs)(value) == message
+
+
+def test_length_names_itself_and_states_its_schema():
+    check = length(min=1, max=40)
+    assert (check.name, check.code, check.json_schema()) == (
+        "length(min=1, max=40)",
+        "length",
+        {"minLength": 1, "maxLength": 40},
+    )
+    assert length(max=5).json_schema() == {"maxLength": 5}
+    assert length(min=5).json_schema() == {"minLength": 5}
+    assert length().json_schema() == {}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"min": -1}, "length(min=...) takes a non-negative int or None, found int (-1)"),
+        ({"max": -1}, "length(max=...) takes a non-negative int or None, found int (-1)"),
+        ({"min": True}, "length(min=...) takes a non-negative int or None, found bool (True)"),
+        ({"max": 2.0}, "length(max=...) takes a non-negative int or None, found float (2.0)"),
+        ({"min": 3, "max": 2}, "length: min (3) is greater than max (2)"),
+    ],
+)
+def test_length_refuses_bad_bounds(kwargs, message):
+    with pytest.raises(ValueError, match=r"^length") as caught:
+        length(**kwargs)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "value", "message"),
+    [
+        ({"ge": 0}, 0, None),
+        ({"ge": 0}, -1, "expected a number of at least 0, found -1"),
+        ({"ge": 0.5}, 0.25, "expected a number of at least 0.5, found 0.25"),
+        ({"le": 10}, 10, None),
+        ({"le": 10}, 11, "expected a number of at most 10, found 11"),
+        ({"ge": 1, "le": 1}, 1, None),
+        ({"ge": 1, "le": 1}, 2, "expected a number of at most 1, found 2"),
+        ({"ge": 0}, float("nan"), "expected a number of at least 0, found nan"),
+        ({"le": 0}, float("nan"), "expected a number of at most 0, found nan"),
+        ({}, -(10**30), None),
+    ],
+)
+def test_in_range_at_each_bound(kwargs, value, message):
+    assert in_range(**kwargs)(value) == message
+
+
+def test_in_range_names_itself_and_states_its_schema():
+    check = in_range(ge=0, le=1_000_000)
+    assert (check.name, check.code, check.json_schema()) == (
+        "in_range(ge=0, le=1000000)",
+        "range",
+        {"minimum": 0, "maximum": 1_000_000},
+    )
+    assert in_range(ge=-1.5).json_schema() == {"minimum": -1.5}
+    assert in_range(le=2).json_schema() == {"maximum": 2}
+    assert in_range().json_schema() == {}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"ge": float("nan")}, "in_range(ge=...) takes a finite number or None, found float (nan)"),
+        ({"le": float("inf")}, "in_range(le=...) takes a finite number or None, found float (inf)"),
+        ({"ge": False}, "in_range(ge=...) takes a finite number or None, found bool (False)"),
+        ({"le": "9"}, "in_range(le=...) takes a finite number or None, found '9'"),
+        ({"ge": 2, "le": 1}, "in_range: ge (2) is greater than le (1)"),
+    ],
+)
+def test_in_range_refuses_bad_bounds(kwargs, message):
+    with pytest.raises(ValueError, match=r"^in_range") as caught:
+        in_range(**kwargs)
+    assert str(caught.value) == message
+
+
+@given(st.data())
+def test_in_range_draws_only_values_inside_its_bounds(data):
+    assert data.draw(in_range(ge=0.5, le=3.5).strategy(int)) in {1, 2, 3}
+    assert -1 <= data.draw(in_range(ge=-1, le=1).strategy(float)) <= 1
+    assert data.draw(in_range(le=-(2**70)).strategy(float)) <= -(2**70)
+    assert in_range(ge=0).strategy(str) is None
+
+
+def test_matches_the_whole_text_names_itself_and_states_its_schema():
+    check = matches(r"[A-Z]{3}")
+    assert check("UNO") is None
+    assert check("UNOX") == "expected text matching [A-Z]{3}, found 'UNOX'"
+    assert check("xUNO") == "expected text matching [A-Z]{3}, found 'xUNO'"
+    assert (check.name, check.code) == ("matches('[A-Z]{3}')", "pattern")
+    assert check.json_schema() == {"pattern": "^(?:[A-Z]{3})$(?!\\n)"}
+    assert matches(r"[A-Z]{3}") == check  # compared by pattern, not by the compiled regex
+
+
+def test_as_check_wraps_a_function_with_its_schema_and_name():
+    def even(n):
+        return None if n % 2 == 0 else f"expected an even number, found {n}"
+
+    check = as_check(even, schema={"multipleOf": 2})
+    assert (check(4), check(3)) == (None, "expected an even number, found 3")
+    assert check.json_schema() == {"multipleOf": 2}
+    assert check.name == f"{__name__}.test_as_check_wraps_a_function_with_its_schema_and_name.<locals>.even"
+    assert as_check(even).json_schema() is None
+    assert as_check(even).strategy(int) is None
+    assert as_check(check) is check  # a Check is taken as it is
+    two = st.just(2)
+    assert as_check(even, strategy=lambda: two).strategy(int) is two
+
+
+def test_as_check_refuses_what_cannot_be_called():
+    with pytest.raises(TypeError) as caught:
+        as_check("even")  # type: ignore[arg-type]
+    assert str(caught.value) == "as_check takes a function, found 'even'"
+
+
+def test_rules_wraps_every_function_and_keeps_item_checks_apart():
+    def positive(n):
+        return None if n > 0 else "expected a positive number"
+
+    metadata = rules(non_blank, positive, each=(stripped,))
+    own, each = metadata[CHECKS_KEY], metadata[EACH_KEY]
+    assert own[0] is non_blank
+    assert own[1](1) is None
+    assert own[1](0) == "expected a positive number"
+    assert each == (stripped,)
+    assert rules() == {CHECKS_KEY: (), EACH_KEY: ()}
+
+
+def test_checks_is_rules_under_its_deprecated_name():
+    with pytest.warns(DeprecationWarning, match=r"^newsevents\.validators\.checks is deprecated: use"):
+        metadata = checks(non_blank, each=(stripped,))
+    assert metadata == rules(non_blank, each=(stripped,))
