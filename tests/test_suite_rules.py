@@ -88,3 +88,31 @@ def test_a_missing_package_that_is_not_an_extra_is_still_an_error(tmp_path: Path
     assert done.returncode == 2, done.stdout
     assert "ModuleNotFoundError: No module named 'newsevents_no_such_package'" in done.stdout
     assert "1 error" in done.stdout
+
+
+def test_the_mutation_testing_configuration_names_files_and_tests_that_exist() -> None:
+    # mutmut runs by hand (docs/explanation/reliability.md), not in CI: a renamed module or test would
+    # otherwise leave its configuration pointing at nothing until the next run.
+    import tomllib  # noqa: PLC0415 -- only this test reads the configuration
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
+    missing = [path for path in config["only_mutate"] if not (ROOT / path).is_file()]
+    assert missing == []
+    assert {Path(p).stem for p in config["only_mutate"]} >= {
+        "query",
+        "corpus",
+        "checks",
+        "validators",
+        "_jsontext",
+        "jsonl",
+        "serialize",
+        "_converter",
+        "_codegen",
+        "dates",
+    }
+    for option in config["pytest_add_cli_args_test_selection"]:
+        if option.startswith("--deselect="):
+            module, name = option.removeprefix("--deselect=").split("::")
+            source = (ROOT / module).read_text(encoding="utf-8")
+            assert f"def {name}(" in source, option
+    assert [p for p in config["also_copy"] if not (ROOT / p).exists()] == []
