@@ -111,7 +111,9 @@ def test_the_mutation_testing_configuration_names_files_and_tests_that_exist() -
         "dates",
     }
     for option in config["pytest_add_cli_args_test_selection"]:
-        if option.startswith("--deselect="):
+        if not option.startswith("-"):
+            assert (ROOT / option).is_file(), option
+        elif option.startswith("--deselect="):
             module, name = option.removeprefix("--deselect=").split("::")
             source = (ROOT / module).read_text(encoding="utf-8")
             assert f"def {name}(" in source, option
