@@ -6,10 +6,13 @@ conftest.py, with one pretend optional package added to its list, so that "not i
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -118,3 +121,36 @@ def test_the_mutation_testing_configuration_names_files_and_tests_that_exist() -
             source = (ROOT / module).read_text(encoding="utf-8")
             assert f"def {name}(" in source, option
     assert [p for p in config["also_copy"] if not (ROOT / p).exists()] == []
+
+
+def _mutation_score() -> Any:
+    spec = importlib.util.spec_from_file_location("mutation_score", ROOT / "tools" / "mutation_score.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_mutation_score_counts_detected_mutants_and_leaves_out_equivalent_ones(tmp_path: Path) -> None:
+    tool = _mutation_score()
+    assert tool.module_of("newsevents.dates.x__zone__mutmut_7") == "newsevents.dates"
+    assert tool.module_of("newsevents.validators.xǁ_Lengthǁ__attrs_post_init____mutmut_3") == (
+        "newsevents.validators"
+    )
+    page = tmp_path / "triage.md"
+    page.write_text(
+        "| mutant | verdict | by or why |\n|---|---|---|\n"
+        "| `newsevents.corpus.xǁCorpusǁactors__mutmut_4` | equivalent | only the relative order counts |\n"
+        "| `newsevents.dates.x__zone__mutmut_7` | killed | tests/test_dates.py::test_zone |\n",
+        encoding="utf-8",
+    )
+    assert tool.verdicts(page) == {
+        "newsevents.corpus.xǁCorpusǁactors__mutmut_4": "equivalent",
+        "newsevents.dates.x__zone__mutmut_7": "killed",
+    }
+    # 8 killed and 1 timeout detected, 1 survivor, 1 equivalent survivor left out: 9 of 10.
+    counts = Counter({"killed": 8, "timeout": 1, "survived": 2, "equivalent": 1})
+    assert tool._score(counts) == 90.0
+    assert tool._row("`m`", counts) == "| `m` | 11 | 8 | 1 | 2 | 0 | 1 | 90.0 % |"
+    assert tool._score(Counter({"not checked": 3})) == 0.0
