@@ -154,3 +154,29 @@ def test_the_mutation_score_counts_detected_mutants_and_leaves_out_equivalent_on
     assert tool._score(counts) == 90.0
     assert tool._row("`m`", counts) == "| `m` | 11 | 8 | 1 | 2 | 0 | 1 | 90.0 % |"
     assert tool._score(Counter({"not checked": 3})) == 0.0
+
+
+def test_the_mutation_sample_is_fixed_by_name_and_about_the_fraction_asked(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("mutation_sample", ROOT / "tools" / "mutation_sample.py")
+    assert spec is not None
+    assert spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    package = tmp_path / "newsevents"
+    package.mkdir()
+    (package / "dates.py").write_text(
+        "def x__zone__mutmut_1(name):\n    pass\n\nclass Corpus:\n"
+        "    def xǁCorpusǁfind__mutmut_12(self):\n        pass\n",
+        encoding="utf-8",
+    )
+    assert tool.mutant_names(tmp_path) == [
+        "newsevents.dates.x__zone__mutmut_1",
+        "newsevents.dates.xǁCorpusǁfind__mutmut_12",
+    ]
+    names = [f"newsevents.m.x_f__mutmut_{i}" for i in range(4000)]
+    quarter = [n for n in names if tool.sampled(n, 0.25)]
+    assert 900 < len(quarter) < 1100  # 1,000 expected; the hash spreads names evenly
+    assert quarter == [n for n in names if tool.sampled(n, 0.25)]  # the same names every time
+    assert set(quarter) <= {n for n in names if tool.sampled(n, 0.5)}  # a larger sample holds a smaller one
+    assert [n for n in names if tool.sampled(n, 0.0)] == []
+    assert [n for n in names if tool.sampled(n, 1.0)] == names
