@@ -123,8 +123,8 @@ def test_the_mutation_testing_configuration_names_files_and_tests_that_exist() -
     assert [p for p in config["also_copy"] if not (ROOT / p).exists()] == []
 
 
-def _mutation_score() -> Any:
-    spec = importlib.util.spec_from_file_location("mutation_score", ROOT / "tools" / "mutation_score.py")
+def _mutation_tool() -> Any:
+    spec = importlib.util.spec_from_file_location("mutation_tool", ROOT / "tools" / "mutation.py")
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -133,7 +133,7 @@ def _mutation_score() -> Any:
 
 
 def test_the_mutation_score_counts_detected_mutants_and_leaves_out_equivalent_ones(tmp_path: Path) -> None:
-    tool = _mutation_score()
+    tool = _mutation_tool()
     assert tool.module_of("newsevents.dates.x__zone__mutmut_7") == "newsevents.dates"
     assert tool.module_of("newsevents.validators.xǁ_Lengthǁ__attrs_post_init____mutmut_3") == (
         "newsevents.validators"
@@ -157,11 +157,7 @@ def test_the_mutation_score_counts_detected_mutants_and_leaves_out_equivalent_on
 
 
 def test_the_mutation_sample_is_fixed_by_name_and_about_the_fraction_asked(tmp_path: Path) -> None:
-    spec = importlib.util.spec_from_file_location("mutation_sample", ROOT / "tools" / "mutation_sample.py")
-    assert spec is not None
-    assert spec.loader is not None
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
+    tool = _mutation_tool()
     package = tmp_path / "newsevents"
     package.mkdir()
     (package / "dates.py").write_text(
