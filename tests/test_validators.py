@@ -531,6 +531,16 @@ def test_length_draws_every_length_it_allows_and_no_other():
         _simplest(length(min=2, max=3).strategy(str), lambda s: not 2 <= len(s) <= 3)
 
 
+def test_in_range_draws_ints_across_the_signed_64_bit_range_and_no_wider():
+    # The model refuses wider ints (not every JSON reader keeps them): a drawn value must build a model.
+    for check in (in_range(), in_range(ge=0), in_range(le=3), in_range(ge=-(2**70), le=2**70)):
+        with pytest.raises(NoSuchExample):
+            _simplest(check.strategy(int), lambda n: not -(2**63) <= n <= 2**63 - 1)
+    unbounded = in_range().strategy(int)
+    assert _simplest(unbounded, lambda n: n <= -(2**63)) == -(2**63)
+    assert _simplest(unbounded, lambda n: n >= 2**63 - 1) == 2**63 - 1
+
+
 def test_in_range_draws_no_infinite_float_when_a_bound_is_left_out():
     for check in (in_range(le=0), in_range(ge=0), in_range()):
         with pytest.raises(NoSuchExample):
