@@ -601,9 +601,12 @@ class _InRange(Check):
         from hypothesis import strategies as st  # noqa: PLC0415 -- optional
 
         if tp is int:
-            low = None if self.ge is None else math.ceil(self.ge)
-            high = None if self.le is None else math.floor(self.le)
-            return st.integers(max(low, -(2**63)) if low is not None else -(2**63), high)
+            from newsevents._spec import INT_MAX, INT_MIN  # noqa: PLC0415 -- _spec imports this module
+
+            # The model refuses ints outside the signed 64-bit range: draw none of them, at either end.
+            low = INT_MIN if self.ge is None else max(math.ceil(self.ge), INT_MIN)
+            high = INT_MAX if self.le is None else min(math.floor(self.le), INT_MAX)
+            return st.integers(low, high)
         if tp is float:
             return st.floats(self.ge, self.le, allow_nan=False, allow_infinity=False)
         return None
