@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as datetime_module
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
+from dateutil.parser import _parser as dateutil_parser  # where dateutil reads its clock
 from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
@@ -553,6 +555,8 @@ def _zone_name_message(name: str, text: str) -> str:
         ("2023-W13-8", "expected a weekday from 1 (Monday) to 7 (Sunday), found 8 in '2023-W13-8'"),
         ("28 March 2023 10:00 MSK", _zone_name_message("MSK", "28 March 2023 10:00 MSK")),
         ("10:00 MSK 2022", _zone_name_message("MSK", "10:00 MSK 2022")),
+        # An offset of zero does not make a zone name readable: BST is +01:00, and the name is refused.
+        ("28 July 2022 10:00 +00:00 (BST)", _zone_name_message("BST", "28 July 2022 10:00 +00:00 (BST)")),
         ("300 people gathered", "expected a date expression, found '300 people gathered'"),
     ],
 )
@@ -893,3 +897,93 @@ def test_starts_agrees_with_truncate(moment: datetime, precision: Precision) -> 
 def test_starts_at_every_edge(moment: datetime, precision: Precision, expected: bool) -> None:
     assert precision.starts(moment) is expected
     assert (precision.truncate(moment) == moment) is expected
+
+
+# --- parse at its boundaries (found untested by mutation testing) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("28 July 2022 10:00 GMT", "2022-07-28T10:00:00+00:00"),
+        ("28 July 2022 10:00 UTC", "2022-07-28T10:00:00+00:00"),
+        ("28 July 2022 10:00 Z", "2022-07-28T10:00:00+00:00"),
+        ("2022-07-28T10:00z", "2022-07-28T10:00:00+00:00"),
+        ("28 July 2022 10:00 +00:00 (GMT)", "2022-07-28T10:00:00+00:00"),
+    ],
+)
+def test_parse_reads_each_name_of_utc_as_utc_whatever_the_tz_argument(text: str, start: str) -> None:
+    ref = TimeRef.parse(text, tz=MSK)
+    assert ref.start.isoformat() == start
+    assert ref.start.tzinfo is UTC
+    assert ref.precision is Precision.MINUTE
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "precision"),
+    [
+        ("2023-W13-1", datetime(2023, 3, 27, tzinfo=UTC), Precision.DAY),  # weekday 1 is Monday
+        ("2025-W52", datetime(2025, 12, 22, tzinfo=UTC), Precision.WEEK),  # 29 Dec 2025 is in 2026-W01
+        ("2014-W52", datetime(2014, 12, 22, tzinfo=UTC), Precision.WEEK),  # 29 Dec 2014 is in 2015-W01
+        ("2025-W52-7", datetime(2025, 12, 28, tzinfo=UTC), Precision.DAY),
+        ("2023-12", datetime(2023, 12, 1, tzinfo=UTC), Precision.MONTH),
+        ("2023-12-31", datetime(2023, 12, 31, tzinfo=UTC), Precision.DAY),
+        ("2023-01-01", datetime(2023, 1, 1, tzinfo=UTC), Precision.DAY),
+    ],
+)
+def test_parse_accepts_the_first_and_last_week_weekday_and_month(
+    text: str, start: datetime, precision: Precision
+) -> None:
+    ref = TimeRef.parse(text)
+    assert (ref.start, ref.precision) == (start, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2025-W53", "expected a week from 1 to 52 of 2025, found week 53 in '2025-W53'"),
+        ("2020-W54", "expected a week from 1 to 53 of 2020, found week 54 in '2020-W54'"),
+        ("2023-W13-0", "expected a weekday from 1 (Monday) to 7 (Sunday), found 0 in '2023-W13-0'"),
+        ("2023-12-32", "expected a day from 1 to 31 of December 2023, found day 32 in '2023-12-32'"),
+    ],
+)
+def test_parse_refuses_just_past_the_first_and_last_week_weekday_and_day(text: str, message: str) -> None:
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.parse(text)
+    assert details(excinfo) == [("TimeRef.parse", message)]
+
+
+@pytest.fixture
+def today(monkeypatch: pytest.MonkeyPatch) -> Callable[[datetime], None]:
+    """Set the date dateutil takes as today (it fills the parts a text leaves out from it) for one test."""
+
+    def set_today(moment: datetime) -> None:
+        class FrozenDatetime(datetime):
+            @classmethod
+            def now(cls, tz=None):
+                return moment
+
+        clock = type(datetime_module)("datetime")
+        clock.__dict__.update(vars(datetime_module))
+        clock.datetime = FrozenDatetime
+        monkeypatch.setattr(dateutil_parser, "datetime", clock)
+
+    return set_today
+
+
+@pytest.mark.parametrize("day", [date(2000, 1, 2), date(2001, 2, 3), date(2024, 2, 29), date(2022, 7, 28)])
+@pytest.mark.parametrize(
+    ("text", "start", "precision"),
+    [
+        ("2012", utc(2012, 1, 1), Precision.YEAR),
+        ("February 2012", utc(2012, 2, 1), Precision.MONTH),
+        ("July 2022", utc(2022, 7, 1), Precision.MONTH),
+        ("28 July 2022", utc(2022, 7, 28), Precision.DAY),
+        ("28 July 2022 10pm", utc(2022, 7, 28, 22), Precision.HOUR),
+    ],
+)
+def test_parse_does_not_depend_on_the_day_it_runs(today, day, text, start, precision):
+    # dateutil fills the parts a text leaves out from today's date: none of them may leak into the result.
+    today(datetime(day.year, day.month, day.day, 3, 4, 5))
+    ref = TimeRef.parse(text)
+    assert (ref.start, ref.precision) == (start, precision)
