@@ -490,6 +490,11 @@ def test_parse_strips_the_text_and_keeps_approximate():
         "28 2022",  # a day without a month
         "2022-07-28 22:23:45.5",  # finer than a second
         "30 February 2022",
+        # "Z" is UTC: with an offset after it, as with "GMT+3", the reading depends on the reader.
+        "28 July 2022 10:00 Z+01:00",
+        "2022-07-28T10:00Z+01:00",
+        "28 July 2022 10:00 Z -3",
+        "28 July 2022 10:00 z-03:00",
     ],
 )
 def test_parse_rejects(text):
@@ -987,3 +992,20 @@ def test_parse_does_not_depend_on_the_day_it_runs(today, day, text, start, preci
     today(datetime(day.year, day.month, day.day, 3, 4, 5))
     ref = TimeRef.parse(text)
     assert (ref.start, ref.precision) == (start, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("28 July 2022 10:00 +01:00 (UTC)", "+01:00 (UTC)"),
+        ("28 July 2022 10:00+0100 (GMT)", "+0100 (GMT)"),
+        ("28 July 2022 10pm -5 (UTC)", "-5 (UTC)"),
+        ("2022-07-28T10:00:00-00:30 (GMT)", "-00:30 (GMT)"),
+    ],
+)
+def test_parse_refuses_an_offset_that_disagrees_with_a_utc_name_in_parentheses(text: str, found: str) -> None:
+    # dateutil keeps the name and drops the offset: 10:00 +01:00 would silently become 10:00 UTC.
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.parse(text)
+    message = f"expected a UTC offset that agrees with the zone name, found {found!r} in {text!r}"
+    assert details(excinfo) == [("TimeRef.parse", message)]
