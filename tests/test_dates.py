@@ -1009,3 +1009,112 @@ def test_parse_refuses_an_offset_that_disagrees_with_a_utc_name_in_parentheses(t
         TimeRef.parse(text)
     message = f"expected a UTC offset that agrees with the zone name, found {found!r} in {text!r}"
     assert details(excinfo) == [("TimeRef.parse", message)]
+
+
+# --- the whole grammar of relative expressions, each word of it (mutation testing found gaps) ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("this afternoon", date(2022, 7, 28)),
+        ("this evening", date(2022, 7, 28)),
+        ("earlier today", date(2022, 7, 28)),
+        ("later today", date(2022, 7, 28)),
+        ("the day after tomorrow", date(2022, 7, 30)),
+        ("yesterday morning", date(2022, 7, 27)),
+        ("yesterday afternoon", date(2022, 7, 27)),
+        ("yesterday night", date(2022, 7, 27)),
+        ("tomorrow morning", date(2022, 7, 29)),
+        ("tomorrow afternoon", date(2022, 7, 29)),
+        ("tomorrow evening", date(2022, 7, 29)),
+        ("tomorrow night", date(2022, 7, 29)),
+        ("Wednesday afternoon", date(2022, 7, 27)),
+        ("Wednesday evening", date(2022, 7, 27)),
+        ("Wednesday night", date(2022, 7, 27)),
+        ("last Wednesday night", date(2022, 7, 27)),
+        ("next Friday morning", date(2022, 7, 29)),
+        ("later on Thursday", date(2022, 7, 28)),
+        ("early on Wednesday", date(2022, 7, 27)),
+        ("late on Wednesday", date(2022, 7, 27)),
+        ("later on yesterday evening", date(2022, 7, 27)),
+    ],
+)
+def test_relative_days_with_every_leading_word_and_part_of_the_day(text: str, day: date) -> None:
+    ref = TimeRef.relative(text, anchor=ANCHOR)
+    assert ref.start == utc(day.year, day.month, day.day)
+    assert (ref.precision, ref.approximate) == (Precision.DAY, False)
+
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("word", "number"), NUMBER_WORDS.items())
+def test_relative_counts_back_with_every_number_word(word: str, number: int) -> None:
+    days = TimeRef.relative(f"{word} days ago", anchor=ANCHOR)
+    assert days.start == utc(2022, 7, 28) - timedelta(days=number)
+    assert TimeRef.relative(f"{word} year ago", anchor=ANCHOR).start == utc(2022 - number, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "precision"),
+    [
+        ("1 day ago", utc(2022, 7, 27), Precision.DAY),
+        ("0 days ago", utc(2022, 7, 28), Precision.DAY),
+        ("10 years ago", utc(2012, 1, 1), Precision.YEAR),
+        ("1 week ago", utc(2022, 7, 18), Precision.WEEK),
+        ("1 month ago", utc(2022, 6, 1), Precision.MONTH),
+        ("later this week", utc(2022, 7, 25), Precision.WEEK),
+        ("earlier this year", utc(2022, 1, 1), Precision.YEAR),
+        ("LAST MONTH", utc(2022, 6, 1), Precision.MONTH),
+    ],
+)
+def test_relative_periods_and_counts(text: str, start: datetime, precision: Precision) -> None:
+    ref = TimeRef.relative(text, anchor=ANCHOR)
+    assert (ref.start, ref.precision, ref.approximate) == (start, precision, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Today.", utc(2022, 7, 28)),
+        ("yesterday.", utc(2022, 7, 27)),
+        ("last week,", utc(2022, 7, 18)),
+        ("on Monday;", utc(2022, 7, 25)),
+        ("this year:", utc(2022, 1, 1)),
+        ("yesterday,;.", utc(2022, 7, 27)),
+        ("the  day before\tyesterday", utc(2022, 7, 26)),
+        (" In  the coming\ndays. ", utc(2022, 7, 29)),
+    ],
+)
+def test_relative_ignores_final_punctuation_and_runs_of_white_space(text: str, start: datetime) -> None:
+    ref = TimeRef.relative(text, anchor=ANCHOR)
+    assert ref.start == start
+    assert ref.text == text.strip()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thirteen days ago",
+        "earlier on on Thursday",  # one leading word, not two
+        "earlier later Thursday",
+        "on in the coming days",
+        "yesterday evening evening",
+        "today morning",
+        "tonight night",
+        "Thursday noon",
+        "last today",
+        "this day",
+        "3 hours ago",
+        "3 days",
+        "days ago",
+    ],
+)
+def test_relative_rejects_what_is_near_the_grammar(text: str) -> None:
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.relative(text, anchor=ANCHOR)
+    assert details(excinfo) == [("TimeRef.relative", UNKNOWN_RELATIVE.format(text))]
