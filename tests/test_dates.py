@@ -1118,3 +1118,23 @@ def test_relative_rejects_what_is_near_the_grammar(text: str) -> None:
     with pytest.raises(ValidationError) as excinfo:
         TimeRef.relative(text, anchor=ANCHOR)
     assert details(excinfo) == [("TimeRef.relative", UNKNOWN_RELATIVE.format(text))]
+
+
+@pytest.mark.parametrize(
+    ("moment", "found"),
+    [
+        (
+            datetime(2022, 7, 28, 22, 23),
+            "expected a timezone-aware datetime, found naive 2022-07-28T22:23:00",
+        ),
+        ("2022-07-28", "expected datetime, found '2022-07-28'"),
+    ],
+)
+def test_at_reports_every_problem_at_once_when_the_moment_is_not_aware(moment, found):
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.at(moment, text=" on Thursday", approximate=1)
+    assert details(excinfo) == [
+        ("TimeRef.start", found),
+        ("TimeRef.text", "expected no leading or trailing white space, found ' on Thursday'"),
+        ("TimeRef.approximate", "expected bool, found int (1)"),
+    ]
