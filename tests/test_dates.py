@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as datetime_module
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
+from dateutil.parser import _parser as dateutil_parser  # where dateutil reads its clock
 from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
@@ -488,6 +490,11 @@ def test_parse_strips_the_text_and_keeps_approximate():
         "28 2022",  # a day without a month
         "2022-07-28 22:23:45.5",  # finer than a second
         "30 February 2022",
+        # "Z" is UTC: with an offset after it, as with "GMT+3", the reading depends on the reader.
+        "28 July 2022 10:00 Z+01:00",
+        "2022-07-28T10:00Z+01:00",
+        "28 July 2022 10:00 Z -3",
+        "28 July 2022 10:00 z-03:00",
     ],
 )
 def test_parse_rejects(text):
@@ -553,6 +560,8 @@ def _zone_name_message(name: str, text: str) -> str:
         ("2023-W13-8", "expected a weekday from 1 (Monday) to 7 (Sunday), found 8 in '2023-W13-8'"),
         ("28 March 2023 10:00 MSK", _zone_name_message("MSK", "28 March 2023 10:00 MSK")),
         ("10:00 MSK 2022", _zone_name_message("MSK", "10:00 MSK 2022")),
+        # An offset of zero does not make a zone name readable: BST is +01:00, and the name is refused.
+        ("28 July 2022 10:00 +00:00 (BST)", _zone_name_message("BST", "28 July 2022 10:00 +00:00 (BST)")),
         ("300 people gathered", "expected a date expression, found '300 people gathered'"),
     ],
 )
@@ -893,3 +902,239 @@ def test_starts_agrees_with_truncate(moment: datetime, precision: Precision) -> 
 def test_starts_at_every_edge(moment: datetime, precision: Precision, expected: bool) -> None:
     assert precision.starts(moment) is expected
     assert (precision.truncate(moment) == moment) is expected
+
+
+# --- parse at its boundaries (found untested by mutation testing) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("28 July 2022 10:00 GMT", "2022-07-28T10:00:00+00:00"),
+        ("28 July 2022 10:00 UTC", "2022-07-28T10:00:00+00:00"),
+        ("28 July 2022 10:00 Z", "2022-07-28T10:00:00+00:00"),
+        ("2022-07-28T10:00z", "2022-07-28T10:00:00+00:00"),
+        ("28 July 2022 10:00 +00:00 (GMT)", "2022-07-28T10:00:00+00:00"),
+    ],
+)
+def test_parse_reads_each_name_of_utc_as_utc_whatever_the_tz_argument(text: str, start: str) -> None:
+    ref = TimeRef.parse(text, tz=MSK)
+    assert ref.start.isoformat() == start
+    assert ref.start.tzinfo is UTC
+    assert ref.precision is Precision.MINUTE
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "precision"),
+    [
+        ("2023-W13-1", datetime(2023, 3, 27, tzinfo=UTC), Precision.DAY),  # weekday 1 is Monday
+        ("2025-W52", datetime(2025, 12, 22, tzinfo=UTC), Precision.WEEK),  # 29 Dec 2025 is in 2026-W01
+        ("2014-W52", datetime(2014, 12, 22, tzinfo=UTC), Precision.WEEK),  # 29 Dec 2014 is in 2015-W01
+        ("2025-W52-7", datetime(2025, 12, 28, tzinfo=UTC), Precision.DAY),
+        ("2023-12", datetime(2023, 12, 1, tzinfo=UTC), Precision.MONTH),
+        ("2023-12-31", datetime(2023, 12, 31, tzinfo=UTC), Precision.DAY),
+        ("2023-01-01", datetime(2023, 1, 1, tzinfo=UTC), Precision.DAY),
+    ],
+)
+def test_parse_accepts_the_first_and_last_week_weekday_and_month(
+    text: str, start: datetime, precision: Precision
+) -> None:
+    ref = TimeRef.parse(text)
+    assert (ref.start, ref.precision) == (start, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2025-W53", "expected a week from 1 to 52 of 2025, found week 53 in '2025-W53'"),
+        ("2020-W54", "expected a week from 1 to 53 of 2020, found week 54 in '2020-W54'"),
+        ("2023-W13-0", "expected a weekday from 1 (Monday) to 7 (Sunday), found 0 in '2023-W13-0'"),
+        ("2023-12-32", "expected a day from 1 to 31 of December 2023, found day 32 in '2023-12-32'"),
+    ],
+)
+def test_parse_refuses_just_past_the_first_and_last_week_weekday_and_day(text: str, message: str) -> None:
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.parse(text)
+    assert details(excinfo) == [("TimeRef.parse", message)]
+
+
+@pytest.fixture
+def today(monkeypatch: pytest.MonkeyPatch) -> Callable[[datetime], None]:
+    """Set the date dateutil takes as today (it fills the parts a text leaves out from it) for one test."""
+
+    def set_today(moment: datetime) -> None:
+        class FrozenDatetime(datetime):
+            @classmethod
+            def now(cls, tz=None):
+                return moment
+
+        clock = type(datetime_module)("datetime")
+        clock.__dict__.update(vars(datetime_module))
+        clock.datetime = FrozenDatetime
+        monkeypatch.setattr(dateutil_parser, "datetime", clock)
+
+    return set_today
+
+
+@pytest.mark.parametrize("day", [date(2000, 1, 2), date(2001, 2, 3), date(2024, 2, 29), date(2022, 7, 28)])
+@pytest.mark.parametrize(
+    ("text", "start", "precision"),
+    [
+        ("2012", utc(2012, 1, 1), Precision.YEAR),
+        ("February 2012", utc(2012, 2, 1), Precision.MONTH),
+        ("July 2022", utc(2022, 7, 1), Precision.MONTH),
+        ("28 July 2022", utc(2022, 7, 28), Precision.DAY),
+        ("28 July 2022 10pm", utc(2022, 7, 28, 22), Precision.HOUR),
+    ],
+)
+def test_parse_does_not_depend_on_the_day_it_runs(today, day, text, start, precision):
+    # dateutil fills the parts a text leaves out from today's date: none of them may leak into the result.
+    today(datetime(day.year, day.month, day.day, 3, 4, 5))
+    ref = TimeRef.parse(text)
+    assert (ref.start, ref.precision) == (start, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("28 July 2022 10:00 +01:00 (UTC)", "+01:00 (UTC)"),
+        ("28 July 2022 10:00+0100 (GMT)", "+0100 (GMT)"),
+        ("28 July 2022 10pm -5 (UTC)", "-5 (UTC)"),
+        ("2022-07-28T10:00:00-00:30 (GMT)", "-00:30 (GMT)"),
+    ],
+)
+def test_parse_refuses_an_offset_that_disagrees_with_a_utc_name_in_parentheses(text: str, found: str) -> None:
+    # dateutil keeps the name and drops the offset: 10:00 +01:00 would silently become 10:00 UTC.
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.parse(text)
+    message = f"expected a UTC offset that agrees with the zone name, found {found!r} in {text!r}"
+    assert details(excinfo) == [("TimeRef.parse", message)]
+
+
+# --- the whole grammar of relative expressions, each word of it (mutation testing found gaps) ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("this afternoon", date(2022, 7, 28)),
+        ("this evening", date(2022, 7, 28)),
+        ("earlier today", date(2022, 7, 28)),
+        ("later today", date(2022, 7, 28)),
+        ("the day after tomorrow", date(2022, 7, 30)),
+        ("yesterday morning", date(2022, 7, 27)),
+        ("yesterday afternoon", date(2022, 7, 27)),
+        ("yesterday night", date(2022, 7, 27)),
+        ("tomorrow morning", date(2022, 7, 29)),
+        ("tomorrow afternoon", date(2022, 7, 29)),
+        ("tomorrow evening", date(2022, 7, 29)),
+        ("tomorrow night", date(2022, 7, 29)),
+        ("Wednesday afternoon", date(2022, 7, 27)),
+        ("Wednesday evening", date(2022, 7, 27)),
+        ("Wednesday night", date(2022, 7, 27)),
+        ("last Wednesday night", date(2022, 7, 27)),
+        ("next Friday morning", date(2022, 7, 29)),
+        ("later on Thursday", date(2022, 7, 28)),
+        ("early on Wednesday", date(2022, 7, 27)),
+        ("late on Wednesday", date(2022, 7, 27)),
+        ("later on yesterday evening", date(2022, 7, 27)),
+    ],
+)
+def test_relative_days_with_every_leading_word_and_part_of_the_day(text: str, day: date) -> None:
+    ref = TimeRef.relative(text, anchor=ANCHOR)
+    assert ref.start == utc(day.year, day.month, day.day)
+    assert (ref.precision, ref.approximate) == (Precision.DAY, False)
+
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("word", "number"), NUMBER_WORDS.items())
+def test_relative_counts_back_with_every_number_word(word: str, number: int) -> None:
+    days = TimeRef.relative(f"{word} days ago", anchor=ANCHOR)
+    assert days.start == utc(2022, 7, 28) - timedelta(days=number)
+    assert TimeRef.relative(f"{word} year ago", anchor=ANCHOR).start == utc(2022 - number, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "precision"),
+    [
+        ("1 day ago", utc(2022, 7, 27), Precision.DAY),
+        ("0 days ago", utc(2022, 7, 28), Precision.DAY),
+        ("10 years ago", utc(2012, 1, 1), Precision.YEAR),
+        ("1 week ago", utc(2022, 7, 18), Precision.WEEK),
+        ("1 month ago", utc(2022, 6, 1), Precision.MONTH),
+        ("later this week", utc(2022, 7, 25), Precision.WEEK),
+        ("earlier this year", utc(2022, 1, 1), Precision.YEAR),
+        ("LAST MONTH", utc(2022, 6, 1), Precision.MONTH),
+    ],
+)
+def test_relative_periods_and_counts(text: str, start: datetime, precision: Precision) -> None:
+    ref = TimeRef.relative(text, anchor=ANCHOR)
+    assert (ref.start, ref.precision, ref.approximate) == (start, precision, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Today.", utc(2022, 7, 28)),
+        ("yesterday.", utc(2022, 7, 27)),
+        ("last week,", utc(2022, 7, 18)),
+        ("on Monday;", utc(2022, 7, 25)),
+        ("this year:", utc(2022, 1, 1)),
+        ("yesterday,;.", utc(2022, 7, 27)),
+        ("the  day before\tyesterday", utc(2022, 7, 26)),
+        (" In  the coming\ndays. ", utc(2022, 7, 29)),
+    ],
+)
+def test_relative_ignores_final_punctuation_and_runs_of_white_space(text: str, start: datetime) -> None:
+    ref = TimeRef.relative(text, anchor=ANCHOR)
+    assert ref.start == start
+    assert ref.text == text.strip()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thirteen days ago",
+        "earlier on on Thursday",  # one leading word, not two
+        "earlier later Thursday",
+        "on in the coming days",
+        "yesterday evening evening",
+        "today morning",
+        "tonight night",
+        "Thursday noon",
+        "last today",
+        "this day",
+        "3 hours ago",
+        "3 days",
+        "days ago",
+    ],
+)
+def test_relative_rejects_what_is_near_the_grammar(text: str) -> None:
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.relative(text, anchor=ANCHOR)
+    assert details(excinfo) == [("TimeRef.relative", UNKNOWN_RELATIVE.format(text))]
+
+
+@pytest.mark.parametrize(
+    ("moment", "found"),
+    [
+        (
+            datetime(2022, 7, 28, 22, 23),
+            "expected a timezone-aware datetime, found naive 2022-07-28T22:23:00",
+        ),
+        ("2022-07-28", "expected datetime, found '2022-07-28'"),
+    ],
+)
+def test_at_reports_every_problem_at_once_when_the_moment_is_not_aware(moment, found):
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.at(moment, text=" on Thursday", approximate=1)
+    assert details(excinfo) == [
+        ("TimeRef.start", found),
+        ("TimeRef.text", "expected no leading or trailing white space, found ' on Thursday'"),
+        ("TimeRef.approximate", "expected bool, found int (1)"),
+    ]

@@ -320,7 +320,10 @@ class _NamedZoneError(ValueError):
     """A zone given by name: dateutil would guess (a machine's local "EST" or "MSK")."""
 
 
-_POSIX_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*[+-]\s*\d", re.IGNORECASE)
+# "Z" is UTC to dateutil like "GMT" and "UTC": "Z+01:00" is read the POSIX way, as -01:00.
+_POSIX_OFFSET = re.compile(r"(?:\b(?:GMT|UTC)|Z)\s*[+-]\s*\d", re.IGNORECASE)
+# "+01:00 (UTC)": dateutil takes the name in parentheses and drops the offset.
+_OFFSET_AND_UTC_NAME = re.compile(r"[+-]\s*(\d{4}|\d{1,2}(?::\d{2})?)[\s,.;/]*\(\s*(?:UTC|GMT)\s*\)")
 
 
 def _zone(name: str | None, offset: int | None) -> tzinfo | None:
@@ -358,6 +361,12 @@ def _parse_parts(text: str) -> tuple[datetime, Precision] | str:
         # means UTC-3 to POSIX and UTC+3 to most readers, and 07/08/2022 is July or
         # August depending on the reader: all refused rather than guessed.
         return unreadable
+    clash = _OFFSET_AND_UTC_NAME.search(text)
+    if clash is not None and clash.group(1).strip("0:"):
+        return (
+            "expected a UTC offset that agrees with the zone name,"
+            f" found {clash.group()!r} in {describe(text)}"
+        )
     from dateutil import parser as _dateparser  # noqa: PLC0415 -- a 16 ms import, needed only here
 
     try:
