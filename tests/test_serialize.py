@@ -1137,3 +1137,66 @@ def test_round_trip_keeps_copies_independent(sample_article: Article) -> None:
     pristine = copy.deepcopy(data)
     from_dict(Article, data)
     assert data == pristine  # loading does not consume or change its input
+
+
+# ---------------------------------------------------------------- found by mutation testing
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (r'["\ud7ff\ue000\uD7FF"]', ["\ud7ff\ue000\ud7ff"]),  # just below and just above the surrogates
+        (r'["\ud800\udc00\udbff\udfff\uD83D\uDE00"]', ["\U00010000\U0010ffff\U0001f600"]),  # the edge pairs
+        (r'["a\u0041", "b\\", "\ud83d\ude00"]', ["aA", "b\\", "\U0001f600"]),
+    ],
+    ids=["around", "pairs", "several-strings"],
+)
+def test_escapes_next_to_surrogates_and_surrogate_pairs_are_read(
+    text: str, value: list[str], json_backend: str
+) -> None:
+    assert newsevents._jsontext.parse(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "column"),
+    [
+        (r'["\ud800"]', 3),  # the lowest high half
+        (r'["\udbff"]', 3),  # the highest high half
+        (r'["\udc00"]', 3),  # the lowest low half
+        (r'["\uDFFF"]', 3),  # the highest low half
+        (r'["\ud800\ud800"]', 3),  # a high half after a high half
+        (r'["\ud800x\udc00"]', 3),  # a low half, but not right after
+        (r'["\ud800\n\udc00"]', 3),  # another escape in between
+        (r'["\ud800\\udc00"]', 3),  # an escaped backslash: no escape follows
+        (r'["\ud800\udc00\udc00"]', 15),  # a pair, then a low half alone
+        (r'["\ud800\ue000"]', 3),  # a high half, then just past the low halves
+        (r'["\udc00\udc00"]', 3),  # a low half never starts a pair
+        (r'["a\u0041", "b", "\\", "c\udbff"]', 26),  # in the fourth string
+        (r'["\ud800\udc00", "\ud800"]', 19),  # a pair does not pair with the next string
+        (r'{"\udc00": 1}', 3),  # in a key
+    ],
+    ids=[
+        "d800",
+        "dbff",
+        "dc00",
+        "dfff",
+        "high-high",
+        "not-adjacent",
+        "escape-between",
+        "escaped-backslash",
+        "pair-then-low",
+        "high-then-e000",
+        "low-low",
+        "fourth-string",
+        "next-string",
+        "key",
+    ],
+)
+def test_a_lone_surrogate_escape_is_refused_where_it_stands(
+    text: str, column: int, json_backend: str
+) -> None:
+    with pytest.raises(ValidationError) as info:
+        newsevents._jsontext.parse(text)
+    assert [(e.path, e.message, e.code, e.line, e.column) for e in info.value.errors] == [
+        ("$", SYNTAX + "a lone surrogate escape", "json_syntax", 1, column)
+    ]
