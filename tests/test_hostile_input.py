@@ -830,3 +830,15 @@ def test_brackets_inside_strings_do_not_count_for_depth(
     with pytest.raises(ValidationError) as info:
         newsevents._jsontext.parse(text)
     assert [(e.message, e.line, e.column) for e in info.value.errors] == [(TOO_DEEP, 1, column)]
+
+
+def test_limits_of_one_are_the_smallest_allowed(json_backend: str) -> None:
+    """1 is a positive int: a one-character document, a one-character string, and no more."""
+    tight = Limits(max_document=1, max_string=1)
+    assert (tight.max_document, tight.max_string) == (1, 1)
+    assert newsevents._jsontext.parse("7", tight) == 7
+    with pytest.raises(ValidationError, match=r"^\$: expected a document of at most 1 characters"):
+        newsevents._jsontext.parse("70", tight)
+    assert newsevents._jsontext.parse('["a"]', Limits(max_string=1)) == ["a"]
+    with pytest.raises(ValidationError, match=r"^\$\[0\]: expected a string of at most 1 characters"):
+        newsevents._jsontext.parse('["ab"]', Limits(max_string=1))
