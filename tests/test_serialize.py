@@ -25,6 +25,7 @@ from newsevents import (
     DiplomaticRequest,
     ErrorDetail,
     Event,
+    Limits,
     Organization,
     OrgKind,
     Person,
@@ -1241,3 +1242,51 @@ def test_float_text_refuses_what_json_cannot_hold() -> None:
     for value in (float("nan"), float("inf"), float("-inf")):
         with pytest.raises(ValueError, match=r"^(nan|inf|-inf) is not valid JSON$"):
             newsevents._jsontext.float_text(value)
+
+
+CUT_SHORT = "; the text ends before the JSON document does (was it cut short?)"
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line", "column"),
+    [
+        ('{"a" 1}', SYNTAX + "Expecting ':' delimiter", 1, 6),
+        ('{"a": 1 "b"}', SYNTAX + "Expecting ',' delimiter", 1, 9),
+        ('{"a":1}x', SYNTAX + "Extra data", 1, 8),
+        ("[1,", SYNTAX + "Expecting value" + CUT_SHORT, 1, 4),
+        ("\n[1 2]", SYNTAX + "Expecting ',' delimiter", 2, 4),
+        ("\n[NaN]", "expected a JSON value, found NaN, which JSON does not have", 2, 2),
+        ("[1,\n\n  NaN]", "expected a JSON value, found NaN, which JSON does not have", 3, 3),
+    ],
+    ids=["colon", "comma", "extra-data", "cut-short", "line-2", "nan-on-line-2", "nan-on-line-3"],
+)
+def test_a_syntax_error_says_exactly_what_and_where(
+    text: str, message: str, line: int, column: int, json_backend: str
+) -> None:
+    """Only a text that stops before the document does is said to be cut short."""
+    with pytest.raises(ValidationError) as info:
+        newsevents._jsontext.parse(text)
+    assert [(e.path, e.message, e.line, e.column) for e in info.value.errors] == [
+        ("$", message, line, column)
+    ]
+
+
+def test_strings_and_keys_at_the_string_limit_are_read_and_longer_ones_refused(json_backend: str) -> None:
+    text = '{"abc": "xyz", "ab": ["xy", "wxyz"]}'
+    assert newsevents._jsontext.parse(text, Limits(max_string=4)) == {"abc": "xyz", "ab": ["xy", "wxyz"]}
+    assert newsevents._jsontext.parse('{"abc": "xyz"}', Limits(max_string=3)) == {"abc": "xyz"}
+    with pytest.raises(ValidationError) as info:
+        newsevents._jsontext.parse(text, Limits(max_string=2))
+    assert [(e.path, e.message, e.code) for e in info.value.errors] == [
+        ("$", "expected a key of at most 2 characters (Limits.max_string), found 3: 'abc'", "limit"),
+        ("$.abc", "expected a string of at most 2 characters (Limits.max_string), found 3", "limit"),
+        ("$.ab[1]", "expected a string of at most 2 characters (Limits.max_string), found 4", "limit"),
+    ]
+
+
+def test_a_long_key_is_shown_shortened_in_its_error(json_backend: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        newsevents._jsontext.parse('{"' + "k" * 30 + '": 1}', Limits(max_string=10))
+    assert [(e.path, e.message) for e in info.value.errors] == [
+        ("$", "expected a key of at most 10 characters (Limits.max_string), found 30: '" + "k" * 19 + "...'")
+    ]
