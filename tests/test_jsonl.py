@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -652,3 +653,14 @@ def test_a_long_line_that_starts_in_the_bytes_looked_at_is_skipped_unread() -> N
         ),
         (7274, "$", {"a": 3}, None),
     ]
+
+
+@pytest.mark.parametrize(("mode", "kind"), [("w+b", bytes), ("w+", str)])
+def test_dump_to_a_file_that_says_its_mode_but_is_no_io_buffer(mode: str, kind: type) -> None:
+    """A spooled temporary file is neither a raw nor a buffered io object: its mode tells text from binary."""
+    with tempfile.SpooledTemporaryFile(mode=mode) as out:
+        assert dump_jsonl([Country(code="RU"), Country(code="US")], out) == 2
+        out.seek(0)
+        written = out.read()
+    text = '{"type":"country","code":"RU"}\n{"type":"country","code":"US"}\n'
+    assert written == (text.encode() if kind is bytes else text)
