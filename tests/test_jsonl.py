@@ -664,3 +664,14 @@ def test_dump_to_a_file_that_says_its_mode_but_is_no_io_buffer(mode: str, kind: 
         written = out.read()
     text = '{"type":"country","code":"RU"}\n{"type":"country","code":"US"}\n'
     assert written == (text.encode() if kind is bytes else text)
+
+
+def test_reading_a_path_shares_identical_entities(tmp_path: Path, sample_article: Article) -> None:
+    path = tmp_path / "articles.jsonl"
+    dump_jsonl(some_articles(sample_article, 2), path)
+    first, second = read_jsonl(path)
+    assert first.publisher == second.publisher
+    assert first.publisher is second.publisher
+    unshared = list(read_jsonl(path, share_entities=False))
+    assert unshared == [first, second]
+    assert unshared[0].publisher is not unshared[1].publisher
