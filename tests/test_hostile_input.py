@@ -750,3 +750,95 @@ def test_read_jsonl_under_python_bb_gives_no_bytes_warning(tmp_path: Path, sampl
         [sys.executable, "-bb", "-c", code], capture_output=True, text=True, timeout=120, check=False
     )
     assert (done.returncode, done.stdout.strip()) == (0, "0 2"), done.stderr
+
+
+# ---------------------------------------------------------------- found by mutation testing
+
+TOO_DEEP = "the document is nested too deeply (more than 254 levels of arrays and objects)"
+
+
+@pytest.mark.parametrize(
+    ("literal", "shown"),
+    [
+        ("1" + "0" * 35 + "e400", "1" + "0" * 35 + "e400"),  # 40 characters: shown whole
+        ("1" + "0" * 36 + "e400", "1" + "0" * 36 + "e40... (41 characters)"),  # 41: cut to 40
+        ("-1" + "0" * 998 + "e9", "-1" + "0" * 38 + "... (1,002 characters)"),
+    ],
+    ids=["40-characters", "41-characters", "1002-characters"],
+)
+def test_a_refused_number_is_shown_whole_up_to_40_characters(
+    literal: str, shown: str, json_backend: str
+) -> None:
+    with pytest.raises(ValidationError) as info:
+        newsevents._jsontext.parse(f"[{literal}]")
+    assert [(e.path, e.message, e.code, e.line, e.column) for e in info.value.errors] == [
+        ("$", f"expected a number a float can hold, found {shown}", "number", 1, 2)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "column"),
+    [
+        ("[1, NaN]", "expected a JSON value, found NaN, which JSON does not have", 5),
+        ('{"a": -Infinity}', "expected a JSON value, found -Infinity, which JSON does not have", 7),
+        ("[1e400]", "expected a number a float can hold, found 1e400", 2),
+        ("[" + "3" * 4301 + "]", "expected an integer of at most 4,300 digits, found 4,301 digits", 2),
+    ],
+    ids=["nan", "infinity", "huge-float", "too-many-digits"],
+)
+def test_a_refused_number_has_the_code_number(
+    text: str, message: str, column: int, json_backend: str
+) -> None:
+    """The code of NaN, Infinity and numbers no float or int can hold, as docs/reference/errors.md says."""
+    with pytest.raises(ValidationError) as info:
+        newsevents._jsontext.parse(text)
+    assert [(e.path, e.message, e.code, e.line, e.column) for e in info.value.errors] == [
+        ("$", message, "number", 1, column)
+    ]
+
+
+def test_many_shallow_arrays_are_not_deep(json_backend: str) -> None:
+    """More than 254 brackets in all, but never more than two levels: each closing bracket counts."""
+    text = "[" + "[]," * 300 + "[[]]]"
+    assert newsevents._jsontext.parse(text) == [[]] * 300 + [[[]]]
+
+
+def test_depth_counts_down_at_each_closing_bracket_and_up_again(json_backend: str) -> None:
+    """200 levels, one array opened and closed, then 100 levels more: 300 deep, refused at the 255th."""
+    text = "[" * 200 + "[]," + "[" * 100 + "]" * 100 + "]" * 200
+    with pytest.raises(ValidationError) as info:
+        newsevents._jsontext.parse(text)
+    assert [(e.path, e.message, e.code, e.line, e.column) for e in info.value.errors] == [
+        ("$", TOO_DEEP, "depth", 1, 258)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "column"),
+    [
+        ('["' + "[" * 300 + '"]', None),  # 301 opening brackets, 300 of them in a string
+        ("[" * 250 + '"' + "]" * 10 + '", ' + "[" * 10 + "]" * 260, 269),  # closing ones in a string
+    ],
+    ids=["opening", "closing"],
+)
+def test_brackets_inside_strings_do_not_count_for_depth(
+    text: str, column: int | None, json_backend: str
+) -> None:
+    if column is None:
+        assert newsevents._jsontext.parse(text) == ["[" * 300]
+        return
+    with pytest.raises(ValidationError) as info:
+        newsevents._jsontext.parse(text)
+    assert [(e.message, e.line, e.column) for e in info.value.errors] == [(TOO_DEEP, 1, column)]
+
+
+def test_limits_of_one_are_the_smallest_allowed(json_backend: str) -> None:
+    """1 is a positive int: a one-character document, a one-character string, and no more."""
+    tight = Limits(max_document=1, max_string=1)
+    assert (tight.max_document, tight.max_string) == (1, 1)
+    assert newsevents._jsontext.parse("7", tight) == 7
+    with pytest.raises(ValidationError, match=r"^\$: expected a document of at most 1 characters"):
+        newsevents._jsontext.parse("70", tight)
+    assert newsevents._jsontext.parse('["a"]', Limits(max_string=1)) == ["a"]
+    with pytest.raises(ValidationError, match=r"^\$\[0\]: expected a string of at most 1 characters"):
+        newsevents._jsontext.parse('["ab"]', Limits(max_string=1))

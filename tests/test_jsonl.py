@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -497,3 +498,180 @@ def test_a_file_over_the_document_limit_says_its_size(tmp_path: Path) -> None:
     assert docs[0].error.errors[0].message == (
         f"expected a document of at most 20 bytes (Limits.max_document), found {size}"
     )
+
+
+# ---------------------------------------------------------------- found by mutation testing
+
+
+def plain(source: Any, **options: Any) -> list[tuple[int | None, str, Any, str | None]]:
+    """What read_documents gives with the parsed JSON as the value: line, prefix, value, first error."""
+    return [
+        (d.line, d.prefix, d.value, d.error.errors[0].message if d.error else None)
+        for d in read_documents(source, lambda data: data, **options)
+    ]
+
+
+def test_dump_to_a_path_writes_a_hidden_temporary_file_beside_the_target(tmp_path: Path) -> None:
+    """The temporary file is in the target's folder (so replacing the target is atomic), named .NAME.*.tmp."""
+    target = tmp_path / "out.jsonl"
+    seen: list[list[str]] = []
+
+    def objects() -> Iterator[Country]:
+        yield Country(code="RU")
+        seen.append(sorted(p.name for p in tmp_path.iterdir()))
+        yield Country(code="US")
+
+    assert dump_jsonl(objects(), target) == 2
+    ((name,),) = seen
+    assert name.startswith(".out.jsonl.")
+    assert name.endswith(".tmp")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
+
+
+def test_an_overlong_line_of_a_text_file_is_skipped_and_counted_in_characters(json_backend: str) -> None:
+    good = '{"type": "country", "code": "RU"}'
+    text = f"{good}\n{'é' * 50}\n{good}\r\n"
+    errors: list[ValidationError] = []
+    limits = Limits(max_document=len(good))
+    assert (
+        list(read_jsonl(io.StringIO(text), Country, limits=limits, on_error=errors.append))
+        == [Country(code="RU")] * 2
+    )
+    assert [str(e) for e in errors] == [
+        f"line 2: $: expected a line of at most {len(good)} characters (Limits.max_document), found 50;"
+        " skipped without holding it in memory"
+    ]
+
+
+def test_a_whole_document_has_the_prefix_dollar() -> None:
+    assert plain(io.BytesIO(b'{"a": 1}')) == [(None, "$", {"a": 1}, None)]
+
+
+def test_a_file_read_from_where_it_stands_counts_only_the_bytes_left(tmp_path: Path) -> None:
+    doc = b'{\n  "a": 1\n}\n'
+    path = tmp_path / "after-a-header.json"
+    path.write_bytes(b"HEADER\n" * 10 + doc)
+    with path.open("rb") as handle:
+        handle.seek(70)
+        assert plain(handle, limits=Limits(max_document=len(doc))) == [(None, "$", {"a": 1}, None)]
+
+
+def test_an_overlong_first_line_starts_json_lines_whatever_the_lines_after_it() -> None:
+    docs = plain(io.BytesIO(b"x" * 30 + b"\n[1]\n[2]\n"), limits=Limits(max_document=20))
+    assert docs == [
+        (
+            1,
+            "$",
+            None,
+            "expected a line of at most 20 bytes (Limits.max_document), found 30;"
+            " skipped without holding it in memory",
+        ),
+        (2, "$", [1], None),
+        (3, "$", [2], None),
+    ]
+
+
+def test_json_lines_whose_first_line_is_broken_and_whose_last_has_no_newline() -> None:
+    docs = plain(io.BytesIO(b'{"broken\n{"a": 1}'))
+    assert [(line, value) for line, _, value, _ in docs] == [(1, None), (2, {"a": 1})]
+    assert docs[0][3] is not None
+    assert docs[0][3].startswith("expected valid JSON, found an error: Unterminated string")
+
+
+@pytest.mark.parametrize(
+    ("first", "message"),
+    [
+        (
+            b'\xef\xbb\xbf{"a": 1}',
+            "expected JSON text, found a byte-order mark (U+FEFF), which JSON text must not begin with "
+            "(RFC 8259, section 8.1): save the file without it, or open it with encoding='utf-8-sig'",
+        ),
+        (b'{"a": "R\xff"}', "expected UTF-8 text, found byte ff (invalid start byte)"),
+    ],
+    ids=["byte-order-mark", "not-utf-8"],
+)
+def test_a_first_line_that_is_one_value_but_not_readable_text_is_a_bad_line(
+    first: bytes, message: str
+) -> None:
+    """Told apart by its shape: the lines after it are read, though none of them is an object."""
+    assert plain(io.BytesIO(first + b"\n[1]\n[2]\n")) == [
+        (1, "$", None, message),
+        (2, "$", [1], None),
+        (3, "$", [2], None),
+    ]
+
+
+def test_an_object_line_past_the_first_thousand_lines_does_not_make_json_lines() -> None:
+    """Only the first 1,000 lines are looked at for an object line."""
+    early = plain(io.BytesIO(b'{broken\n{"a": 1}\n' + b"[1]\n" * 1500))
+    assert len(early) == 1502
+    assert early[1] == (2, "$", {"a": 1}, None)
+    thousandth = plain(io.BytesIO(b"{broken\n" + b"[1]\n" * 998 + b'{"a": 1}\n' + b"[1]\n" * 5))
+    assert len(thousandth) == 1005
+    assert thousandth[999] == (1000, "$", {"a": 1}, None)
+    late = plain(io.BytesIO(b"{broken\n" + b"[1]\n" * 999 + b'{"a": 1}\n' + b"[1]\n" * 5))
+    assert [(line, prefix) for line, prefix, _, _ in late] == [(None, "$")]
+    assert late[0][3] is not None
+    assert late[0][3].startswith("expected valid JSON, found an error: ")
+
+
+def test_a_file_over_the_limit_is_json_lines_if_a_later_line_of_its_start_is_an_object() -> None:
+    text = b'{broken\n[1]\n{"a":1}\n'
+    docs = plain(io.BytesIO(text), limits=Limits(max_document=len(text) - 1))
+    assert [(line, value) for line, _, value, _ in docs] == [(1, None), (2, [1]), (3, {"a": 1})]
+
+
+def test_the_cut_last_line_of_the_start_of_a_file_is_not_taken_for_an_object() -> None:
+    """An array too big to read: the 64 KiB looked at end in '{"a":1}', which goes on as ', 2]'."""
+    rest = (b"1," + b" " * 97 + b"\n") * 655 + b"1," + b" " * 26 + b"\n" + b'{"a":1}'
+    assert len(rest) == 1 << 16
+    docs = plain(io.BytesIO(b"[\n" + rest + b", 2]\n"), limits=Limits(max_document=100))
+    assert docs == [
+        (
+            None,
+            "$",
+            None,
+            "expected a document of at most 100 bytes (Limits.max_document), found more than 100",
+        )
+    ]
+
+
+def test_a_long_line_that_starts_in_the_bytes_looked_at_is_skipped_unread() -> None:
+    """A line going on past the first 64 KiB (read to tell JSON Lines apart) is read only to the limit."""
+    head = b'{"a": 1}\n' + b'{"a": 2}\n' * 7270 + b"     \n"
+    assert len(head) == 9 + (1 << 16) - 100
+    long_line = b'{"b": "' + b"x" * 4990 + b'"}\n'
+    docs = plain(io.BytesIO(head + long_line + b'{"a": 3}\n'), limits=Limits(max_document=1000))
+    assert len(docs) == 7273
+    assert docs[-2:] == [
+        (
+            7273,
+            "$",
+            None,
+            "expected a line of at most 1,000 bytes (Limits.max_document), found 4,999;"
+            " skipped without holding it in memory",
+        ),
+        (7274, "$", {"a": 3}, None),
+    ]
+
+
+@pytest.mark.parametrize(("mode", "kind"), [("w+b", bytes), ("w+", str)])
+def test_dump_to_a_file_that_says_its_mode_but_is_no_io_buffer(mode: str, kind: type) -> None:
+    """A spooled temporary file is neither a raw nor a buffered io object: its mode tells text from binary."""
+    with tempfile.SpooledTemporaryFile(mode=mode) as out:
+        assert dump_jsonl([Country(code="RU"), Country(code="US")], out) == 2
+        out.seek(0)
+        written = out.read()
+    text = '{"type":"country","code":"RU"}\n{"type":"country","code":"US"}\n'
+    assert written == (text.encode() if kind is bytes else text)
+
+
+def test_reading_a_path_shares_identical_entities(tmp_path: Path, sample_article: Article) -> None:
+    path = tmp_path / "articles.jsonl"
+    dump_jsonl(some_articles(sample_article, 2), path)
+    first, second = read_jsonl(path)
+    assert first.publisher == second.publisher
+    assert first.publisher is second.publisher
+    unshared = list(read_jsonl(path, share_entities=False))
+    assert unshared == [first, second]
+    assert unshared[0].publisher is not unshared[1].publisher

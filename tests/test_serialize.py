@@ -25,6 +25,7 @@ from newsevents import (
     DiplomaticRequest,
     ErrorDetail,
     Event,
+    Limits,
     Organization,
     OrgKind,
     Person,
@@ -1137,3 +1138,155 @@ def test_round_trip_keeps_copies_independent(sample_article: Article) -> None:
     pristine = copy.deepcopy(data)
     from_dict(Article, data)
     assert data == pristine  # loading does not consume or change its input
+
+
+# ---------------------------------------------------------------- found by mutation testing
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (r'["\ud7ff\ue000\uD7FF"]', ["\ud7ff\ue000\ud7ff"]),  # just below and just above the surrogates
+        (r'["\ud800\udc00\udbff\udfff\uD83D\uDE00"]', ["\U00010000\U0010ffff\U0001f600"]),  # the edge pairs
+        (r'["a\u0041", "b\\", "\ud83d\ude00"]', ["aA", "b\\", "\U0001f600"]),
+    ],
+    ids=["around", "pairs", "several-strings"],
+)
+def test_escapes_next_to_surrogates_and_surrogate_pairs_are_read(
+    text: str, value: list[str], json_backend: str
+) -> None:
+    assert newsevents._jsontext.parse(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "column"),
+    [
+        (r'["\ud800"]', 3),  # the lowest high half
+        (r'["\udbff"]', 3),  # the highest high half
+        (r'["\udc00"]', 3),  # the lowest low half
+        (r'["\uDFFF"]', 3),  # the highest low half
+        (r'["\ud800\ud800"]', 3),  # a high half after a high half
+        (r'["\ud800x\udc00"]', 3),  # a low half, but not right after
+        (r'["\ud800\n\udc00"]', 3),  # another escape in between
+        (r'["\ud800\\udc00"]', 3),  # an escaped backslash: no escape follows
+        (r'["\ud800\udc00\udc00"]', 15),  # a pair, then a low half alone
+        (r'["\ud800\ue000"]', 3),  # a high half, then just past the low halves
+        (r'["\udc00\udc00"]', 3),  # a low half never starts a pair
+        (r'["a\u0041", "b", "\\", "c\udbff"]', 26),  # in the fourth string
+        (r'["\ud800\udc00", "\ud800"]', 19),  # a pair does not pair with the next string
+        (r'{"\udc00": 1}', 3),  # in a key
+    ],
+    ids=[
+        "d800",
+        "dbff",
+        "dc00",
+        "dfff",
+        "high-high",
+        "not-adjacent",
+        "escape-between",
+        "escaped-backslash",
+        "pair-then-low",
+        "high-then-e000",
+        "low-low",
+        "fourth-string",
+        "next-string",
+        "key",
+    ],
+)
+def test_a_lone_surrogate_escape_is_refused_where_it_stands(
+    text: str, column: int, json_backend: str
+) -> None:
+    with pytest.raises(ValidationError) as info:
+        newsevents._jsontext.parse(text)
+    assert [(e.path, e.message, e.code, e.line, e.column) for e in info.value.errors] == [
+        ("$", SYNTAX + "a lone surrogate escape", "json_syntax", 1, column)
+    ]
+
+
+FLOATS = {"a": {"b": 1.5e-05, "ключ": 2.5e-07}, "c": [1e-4, -0.0, 0.5], "d": {}, "e": [], "f": "é"}
+
+
+def test_floats_nested_in_objects_are_written_as_orjson_writes_them(json_backend: str) -> None:
+    """Floats (custom event types only) give the same bytes on both backends, keys unescaped."""
+    assert newsevents._jsontext.dumps(FLOATS, None) == (
+        '{"a":{"b":0.000015,"ключ":2.5e-7},"c":[0.0001,-0.0,0.5],"d":{},"e":[],"f":"é"}'
+    )
+    assert newsevents._jsontext.dumps(FLOATS, 2) == "\n".join(
+        [
+            "{",
+            '  "a": {',
+            '    "b": 0.000015,',
+            '    "ключ": 2.5e-7',
+            "  },",
+            '  "c": [',
+            "    0.0001,",
+            "    -0.0,",
+            "    0.5",
+            "  ],",
+            '  "d": {},',
+            '  "e": [],',
+            '  "f": "é"',
+            "}",
+        ]
+    )
+
+
+@pytest.mark.parametrize("indent", [0, 1, 2, 4])
+def test_a_document_with_floats_is_indented_as_one_without(indent: int, json_backend: str) -> None:
+    """Only the floats' text differs from json.dumps: 0.5 and 2.25 read the same both ways."""
+    doc = {"a": {"b": 0.5, "é": [2.25, {}]}, "c": [], "d": "x"}
+    assert newsevents._jsontext.dumps(doc, indent) == json.dumps(doc, indent=indent, ensure_ascii=False)
+
+
+def test_float_text_refuses_what_json_cannot_hold() -> None:
+    for value in (float("nan"), float("inf"), float("-inf")):
+        with pytest.raises(ValueError, match=r"^(nan|inf|-inf) is not valid JSON$"):
+            newsevents._jsontext.float_text(value)
+
+
+CUT_SHORT = "; the text ends before the JSON document does (was it cut short?)"
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line", "column"),
+    [
+        ('{"a" 1}', SYNTAX + "Expecting ':' delimiter", 1, 6),
+        ('{"a": 1 "b"}', SYNTAX + "Expecting ',' delimiter", 1, 9),
+        ('{"a":1}x', SYNTAX + "Extra data", 1, 8),
+        ("[1,", SYNTAX + "Expecting value" + CUT_SHORT, 1, 4),
+        ("\n[1 2]", SYNTAX + "Expecting ',' delimiter", 2, 4),
+        ("\n[NaN]", "expected a JSON value, found NaN, which JSON does not have", 2, 2),
+        ("[1,\n\n  NaN]", "expected a JSON value, found NaN, which JSON does not have", 3, 3),
+    ],
+    ids=["colon", "comma", "extra-data", "cut-short", "line-2", "nan-on-line-2", "nan-on-line-3"],
+)
+def test_a_syntax_error_says_exactly_what_and_where(
+    text: str, message: str, line: int, column: int, json_backend: str
+) -> None:
+    """Only a text that stops before the document does is said to be cut short."""
+    with pytest.raises(ValidationError) as info:
+        newsevents._jsontext.parse(text)
+    assert [(e.path, e.message, e.line, e.column) for e in info.value.errors] == [
+        ("$", message, line, column)
+    ]
+
+
+def test_strings_and_keys_at_the_string_limit_are_read_and_longer_ones_refused(json_backend: str) -> None:
+    text = '{"abc": "xyz", "ab": ["xy", "wxyz"]}'
+    assert newsevents._jsontext.parse(text, Limits(max_string=4)) == {"abc": "xyz", "ab": ["xy", "wxyz"]}
+    assert newsevents._jsontext.parse('{"abc": "xyz"}', Limits(max_string=3)) == {"abc": "xyz"}
+    with pytest.raises(ValidationError) as info:
+        newsevents._jsontext.parse(text, Limits(max_string=2))
+    assert [(e.path, e.message, e.code) for e in info.value.errors] == [
+        ("$", "expected a key of at most 2 characters (Limits.max_string), found 3: 'abc'", "limit"),
+        ("$.abc", "expected a string of at most 2 characters (Limits.max_string), found 3", "limit"),
+        ("$.ab[1]", "expected a string of at most 2 characters (Limits.max_string), found 4", "limit"),
+    ]
+
+
+def test_a_long_key_is_shown_shortened_in_its_error(json_backend: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        newsevents._jsontext.parse('{"' + "k" * 30 + '": 1}', Limits(max_string=10))
+    assert [(e.path, e.message) for e in info.value.errors] == [
+        ("$", "expected a key of at most 10 characters (Limits.max_string), found 30: '" + "k" * 19 + "...'")
+    ]

@@ -152,7 +152,7 @@ def _encode_with_floats(data: Any, indent: int | None, depth: int) -> str:
         return float_text(data)
     if isinstance(data, (dict, list)):
         items = (
-            [f"{json.dumps(k, ensure_ascii=False)}:{' ' if indent else ''}" for k in data]
+            [f"{json.dumps(k, ensure_ascii=False)}:{'' if indent is None else ' '}" for k in data]
             if isinstance(data, dict)
             else [""] * len(data)
         )
