@@ -340,3 +340,59 @@ def test_people_in_every_kind_of_field_are_shared_across_one_read() -> None:
     third, fourth = (top_loader(sink)(doc, cache) for _ in range(2))
     assert third.by == fourth.by == Country(code="US")
     assert third.by is not fourth.by
+
+
+def test_an_enum_value_that_is_no_member_and_one_that_is_no_string_get_their_codes() -> None:
+    sink = _sink_class()
+    minimal = {"type": "codegen_sink", "id": "s", "title": "Big Rally", "by": to_dict(Country(code="RU"))}
+    verdict, errors = agree(sink, {**minimal, "mood": "Loud", "moods": ["calm", 1]})
+    assert verdict == "error"
+    assert [(e.path, e.message, e.code) for e in errors] == [
+        ("$.mood", "expected one of 'calm', 'loud', found 'Loud' (did you mean 'loud'?)", "enum"),
+        ("$.moods[1]", "expected one of 'calm', 'loud', found int (1)", "type"),
+    ]
+
+
+@attrs.frozen
+class Span:
+    """A class of the user's own, not a model: cattrs' own hooks load and write it."""
+
+    start: int
+    counts: list[int] = attrs.field(factory=list)
+    parts: tuple = ()  # type: ignore[type-arg] -- a bare tuple: written item by item, as it is found
+
+
+def test_a_plain_attrs_class_inside_an_event_loads_and_dumps_with_paths_to_its_problems() -> None:
+    @event_type("codegen_spanned")
+    @attrs.frozen(kw_only=True)
+    class Spanned(Event):
+        span: Span | None = None
+
+    parts = ("a", 1, True, 2.5, None, Mood.LOUD, Country(code="RU"), (Mood.CALM,))
+    obj = Spanned(id="s", span=Span(start=1, counts=[2], parts=parts))
+    assert to_dict(obj) == {
+        "type": "codegen_spanned",
+        "id": "s",
+        "span": {
+            "start": 1,
+            "counts": [2],
+            "parts": ["a", 1, True, 2.5, None, "loud", {"type": "country", "code": "RU"}, ["calm"]],
+        },
+    }
+    doc = {"type": "codegen_spanned", "id": "s", "span": {"start": 1, "counts": [2, 3], "parts": ["a"]}}
+    verdict, loaded = agree(Spanned, doc)
+    assert verdict == "ok"
+    assert loaded.span == Span(start=1, counts=[2, 3], parts=("a",))
+    broken = {"start": "1", "counts": [1, "2", 3, "4"], "stop": 2}
+    verdict, errors = agree(Spanned, {**doc, "span": broken})
+    assert verdict == "error"
+    assert [(e.path, e.message, e.code) for e in errors] == [
+        ("$.span.start", "expected int, found '1'", "type"),
+        ("$.span.counts[1]", "expected int, found '2'", "type"),
+        ("$.span.counts[3]", "expected int, found '4'", "type"),
+        ("$.span.stop", "unknown field; expected one of: start, counts, parts", "unknown_key"),
+    ]
+    verdict, errors = agree(Spanned, {**doc, "span": {"counts": []}})
+    assert [(e.path, e.message, e.code) for e in errors] == [
+        ("$.span.start", "required field is missing", "missing")
+    ]
