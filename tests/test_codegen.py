@@ -30,7 +30,7 @@ from newsevents import (
 )
 from newsevents import strategies as nst
 from newsevents._base import Model
-from newsevents._codegen import EntityCache, top_loader
+from newsevents._codegen import EntityCache, _Compiled, top_loader
 from newsevents._spec import derived_from
 from newsevents.validators import in_range, length, rules, slug
 from test_differential import agree, fast, same
@@ -396,3 +396,34 @@ def test_a_plain_attrs_class_inside_an_event_loads_and_dumps_with_paths_to_its_p
     assert [(e.path, e.message, e.code) for e in errors] == [
         ("$.span.start", "required field is missing", "missing")
     ]
+
+
+def test_a_table_of_generated_functions_builds_each_once_and_hands_out_a_stand_in_while_building() -> None:
+    built: list[type] = []
+
+    def build(cls: type) -> Any:
+        built.append(cls)
+        again = table[cls]  # its own function, asked for while it is being built: a class holding itself
+        return lambda n: 0 if n == 0 else again(n - 1) + 1
+
+    table = _Compiled(build)
+    count = table[int]
+    assert count(3) == 3
+    assert table[int] is count
+    assert built == [int]
+    table.reset()
+    assert table[int] is not count
+    assert table[int](2) == 2
+    assert built == [int, int]
+
+
+def test_an_error_of_any_kind_from_a_validator_of_the_users_own_is_reported_as_invalid() -> None:
+    @event_type("codegen_lookup")
+    @attrs.frozen(kw_only=True)
+    class Lookup(Event):
+        code: str = attrs.field(validator=lambda _obj, _attr, value: {"a": 1}[value])
+
+    assert agree(Lookup, {"type": "codegen_lookup", "id": "l", "code": "a"})[0] == "ok"
+    verdict, errors = agree(Lookup, {"type": "codegen_lookup", "id": "l", "code": "b"})
+    assert verdict == "error"
+    assert [(e.path, e.message, e.code) for e in errors] == [("$", "KeyError: 'b'", "invalid")]
