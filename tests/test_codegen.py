@@ -427,3 +427,38 @@ def test_an_error_of_any_kind_from_a_validator_of_the_users_own_is_reported_as_i
     verdict, errors = agree(Lookup, {"type": "codegen_lookup", "id": "l", "code": "b"})
     assert verdict == "error"
     assert [(e.path, e.message, e.code) for e in errors] == [("$", "KeyError: 'b'", "invalid")]
+
+
+def test_unions_of_plain_types_and_nested_tuples_load_alike_on_both_paths() -> None:
+    @event_type("codegen_mixed")
+    @attrs.frozen(kw_only=True)
+    class Mixed(Event):
+        code: int | str | None = None
+        pick: int | str = 0
+        teams: tuple[tuple[Person, ...], ...] = ()
+
+    base = {"type": "codegen_mixed", "id": "m"}
+    for code in (None, 5, "x"):
+        assert agree(Mixed, {**base, "code": code})[1].code == code
+    assert agree(Mixed, {**base, "pick": "a"})[1].pick == "a"
+    teams = [[{"type": "person", "name": "Ann"}, {"type": "person", "name": "Bo"}], []]
+    verdict, loaded = agree(Mixed, {**base, "teams": teams})
+    assert verdict == "ok"
+    assert loaded.teams == ((Person(name="Ann"), Person(name="Bo")), ())
+    assert to_dict(loaded) == {**base, "teams": teams}
+    verdict, errors = agree(Mixed, {**base, "code": 1.5, "pick": None})
+    assert verdict == "error"
+    assert [(e.path, e.message, e.code) for e in errors] == [
+        ("$.code", "expected int | str | null, found float (1.5)", "type"),
+        ("$.pick", "expected int | str, found null", "type"),
+    ]
+
+
+def test_an_event_field_that_holds_no_object_names_what_it_takes() -> None:
+    sink = _sink_class()
+    minimal = {"type": "codegen_sink", "id": "s", "title": "Big Rally", "by": to_dict(Country(code="RU"))}
+    verdict, errors = agree(sink, {**minimal, "cause": 5})
+    assert verdict == "error"
+    assert [(e.path, e.message, e.code) for e in errors] == [
+        ("$.cause", "expected an object (Event (a registered event type)), found int (5)", "type")
+    ]
