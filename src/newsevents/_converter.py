@@ -23,7 +23,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from newsevents._base import field_problems, type_validator
+from newsevents._base import Validator, field_problems, node_validator, type_validator
 from newsevents._codegen import DUMPERS, FORMAT_VERSION
 from newsevents._spec import (
     INT_MAX,
@@ -313,6 +313,7 @@ def _model_hook(cls: type) -> Callable[[Any, Any], Any]:
     # The fields' hooks are fetched at the first load, not now: a class may hold objects of its
     # own class, and fetching them now would ask for this very hook before it exists.
     plan: list[tuple[str, Callable[[Any, Any], Any], Any, bool]] = []
+    defaults: list[tuple[str, Validator]] = []  # the type check of each field that has a default
     own = spec.tag
     is_article = spec.versioned
     label = own or cls.__name__
@@ -335,6 +336,9 @@ def _model_hook(cls: type) -> Callable[[Any, Any], Any]:
             except ValidationError as exc:
                 errors.extend(exc.errors)
         if not plan:  # (two threads may both fill it, with the same hooks: one assignment wins)
+            defaults[:] = [
+                (f.name, node_validator(f.node)) for f in spec.fields if f.default_kind != REQUIRED
+            ]
             plan[:] = [
                 (f.name, converter.get_structure_hook(f.hint), f.hint, f.default_kind == REQUIRED)
                 for f in spec.fields
@@ -356,11 +360,19 @@ def _model_hook(cls: type) -> Callable[[Any, Any], Any]:
             errors.extend(field_problems(cls, values, "@"))
             raise ValidationError(_in_document_order(errors, data, cls))
         try:
-            return cls(**values)
+            obj = cls(**values)
         except ValidationError as exc:
             raise ValidationError(rebase(exc.errors, "@")) from None
         except Exception as exc:  # noqa: BLE001 -- a custom type's own attrs validators, say
             raise ValidationError(collect(exc, "@")) from None
+        # The hooks checked the type of every value read; a default (a derived one, say) is checked
+        # here, as the constructor would check it: from_dict builds no object the constructor refuses.
+        for name, validate in defaults:
+            if name not in values:
+                validate(getattr(obj, name), ("@", name), errors)
+        if errors:
+            raise ValidationError(errors)
+        return obj
 
     return structure
 
