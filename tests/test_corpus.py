@@ -1136,3 +1136,58 @@ def test_indexed_during_agrees_with_scan_for_events_in_far_offsets(drawn: tuple[
     assert positions(articles, corpus.find(case.predicate)) == expected
     negated = brute_force(articles, lambda e: not case.oracle(e))
     assert positions(articles, corpus.find(~case.predicate)) == negated
+
+
+# ---------------------------------------------------------------- exact examples at the index's corners
+
+
+def test_an_entity_that_takes_part_in_no_event_finds_nothing_alone_and_in_compounds() -> None:
+    anna = Person(name="Anna Ivanova")
+    stranger = Person(name="Nobody Known")
+    corpus = Corpus([article("a1", statement("s1", TimeRef.of(2022, 7, 1), anna), statement("s2"))])
+    for predicate in (
+        involving(stranger),
+        by(stranger),
+        to(Country(code="NO")),
+        of_type(Statement) & by(stranger),
+        by(stranger) | to(stranger),
+    ):
+        assert corpus.find(predicate) == corpus.scan(predicate) == []
+    assert ids(corpus.find(by(stranger) | by(anna))) == ["s1"]
+    assert corpus.timeline(stranger) == corpus.quotes(stranger) == []
+
+
+def test_a_string_finds_the_actors_of_each_of_its_forms_an_id_and_a_name() -> None:
+    # "lavrov-s" is one person's id, and its words "lavrov s" are another person's whole name:
+    # a string matches an id or a whole-word part of a name, so it finds both.
+    by_id = Person(name="Sergey Lavrov", id="lavrov-s")
+    by_name = Person(name="Lavrov S", id="someone-else")
+    corpus = Corpus(
+        [
+            article("a1", statement("id", TimeRef.of(2022, 7, 1), by_id)),
+            article("a2", statement("name", TimeRef.of(2022, 7, 2), by_name), statement("other")),
+        ]
+    )
+    assert ids(corpus.scan(involving("lavrov-s"))) == ["id", "name"]
+    assert ids(corpus.find(involving("lavrov-s"))) == ["id", "name"]
+    assert ids(corpus.find(by("LAVROV-S") & of_type(Statement))) == ["id", "name"]
+    assert ids(corpus.find(involving("lavrov s"))) == ["name"]
+    assert ids(corpus.find(involving("Lavrov"))) == ["id", "name"]
+
+
+def test_from_parquet_reads_only_the_articles_its_filters_keep(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow", reason="the arrow extra (pyarrow) is not installed")
+    import pyarrow.compute as pc  # noqa: PLC0415 -- an optional extra
+
+    from newsevents.arrow import write_parquet  # noqa: PLC0415 -- needs pyarrow
+
+    articles = [
+        article("a1", statement("s1", TimeRef.of(2022, 7, 1))),
+        article("a2", statement("s2", TimeRef.of(2022, 7, 2)), statement("s3")),
+        article("a3", statement("s4", TimeRef.of(2022, 7, 3))),
+    ]
+    write_parquet(articles, tmp_path / "ds")
+    kept = Corpus.from_parquet(tmp_path / "ds", filters=pc.field("id") == "a2")
+    assert list(kept) == [articles[1]]
+    assert ids(kept.find(of_type(Statement))) == ["s2", "s3"]
+    assert len(Corpus.from_parquet(tmp_path / "ds")) == 3
