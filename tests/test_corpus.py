@@ -1191,3 +1191,73 @@ def test_from_parquet_reads_only_the_articles_its_filters_keep(tmp_path: Path) -
     assert list(kept) == [articles[1]]
     assert ids(kept.find(of_type(Statement))) == ["s2", "s3"]
     assert len(Corpus.from_parquet(tmp_path / "ds")) == 3
+
+
+def test_during_on_a_corpus_with_no_dated_event_finds_nothing() -> None:
+    undated = Corpus([article("a1", statement("s1"), statement("s2"))])
+    for corpus in (undated, Corpus([])):
+        for predicate in (
+            during("2022-07"),
+            during(date(2022, 7, 1), "2022-08"),
+            during(datetime(2022, 7, 1, tzinfo=UTC)),
+            of_type(Statement) & during("2022"),
+        ):
+            assert corpus.find(predicate) == corpus.scan(predicate) == []
+    assert ids(undated.find(~during("2022"))) == ["s1", "s2"]
+
+
+def test_periods_before_1970_are_found_by_the_windows_they_overlap() -> None:
+    # Times before the epoch are negative in the index: the longest period must still be its length.
+    corpus = Corpus(
+        [
+            article(
+                "a1",
+                statement("year", TimeRef.of(1950)),
+                statement("day", TimeRef.of(1950, 7, 14)),
+                statement("later", TimeRef.of(1951, 2)),
+            )
+        ]
+    )
+    assert ids(corpus.find(during("1950-07"))) == ["year", "day"]
+    assert ids(corpus.find(during("1950-12-31"))) == ["year"]
+    assert ids(corpus.find(during("1950-08", "1951"))) == ["year", "later"]
+    assert ids(corpus.find(during(datetime(1950, 9, 1, tzinfo=UTC)))) == ["year"]
+    for predicate in (during("1950-07"), during("1950-12-31"), during(datetime(1950, 9, 1, tzinfo=UTC))):
+        assert corpus.find(predicate) == corpus.scan(predicate)
+
+
+def said(ident: str, speaker: Actor, text: str, day: int) -> Statement:
+    return Statement(
+        id=ident, speaker=speaker, text=text, mode=QuoteMode.INDIRECT, when=TimeRef.of(2022, 7, day)
+    )
+
+
+def test_compounds_of_indexed_and_unindexed_parts_test_every_part() -> None:
+    anna, boris = Person(name="Anna Ivanova"), Person(name="Boris Price")
+    corpus = Corpus(
+        [
+            article("a1", said("b1", boris, "About wheat.", 1), said("b2", boris, "About gas.", 2)),
+            article(
+                "a2",
+                said("a1", anna, "About wheat.", 3),
+                said("a2", anna, "About gas.", 4),
+                said("a3", anna, "Wheat again.", 5),
+            ),
+        ]
+    )
+    cases = [
+        # no part has an index: every event is tested
+        (mentioning("wheat") & ~by("Anna"), ["b1"]),
+        (mentioning("gas") & ~involving(anna), ["b2"]),
+        # three parts, the most selective first: both others are tested on its candidates
+        (by("Boris") & mentioning("wheat") & of_type(Statement), ["b1"]),
+        (by(boris) & of_type(Statement) & mentioning("gas") & during("2022-07"), ["b2"]),
+        (of_type(Statement) & mentioning("wheat") & by("Boris"), ["b1"]),
+        # a | of two &s that each leave a part to test
+        ((by("Boris") & mentioning("gas")) | (by("Anna") & mentioning("wheat")), ["b2", "a1", "a3"]),
+        ((by("Anna") & mentioning("gas")) | (by("Boris") & mentioning("gas")), ["b2", "a2"]),
+        ((by("Anna") & mentioning("gas")) | by("Boris"), ["b1", "b2", "a2"]),
+    ]
+    for predicate, expected in cases:
+        assert ids(corpus.scan(predicate)) == expected, predicate
+        assert ids(corpus.find(predicate)) == expected, predicate
