@@ -33,6 +33,7 @@ from newsevents import (
     DiplomaticRequest,
     Event,
     Hit,
+    Hits,
     Organization,
     OrgKind,
     Person,
@@ -1257,7 +1258,34 @@ def test_compounds_of_indexed_and_unindexed_parts_test_every_part() -> None:
         ((by("Boris") & mentioning("gas")) | (by("Anna") & mentioning("wheat")), ["b2", "a1", "a3"]),
         ((by("Anna") & mentioning("gas")) | (by("Boris") & mentioning("gas")), ["b2", "a2"]),
         ((by("Anna") & mentioning("gas")) | by("Boris"), ["b1", "b2", "a2"]),
+        # an & holding a |, itself holding an &: the index sizes up each part
+        (mentioning("wheat") & (by("Boris") | by("Anna")), ["b1", "a1", "a3"]),
+        (of_type(Statement) & ((by("Boris") & mentioning("gas")) | by("Anna")), ["b2", "a1", "a2", "a3"]),
+        (of_type(Statement) & (by("Boris") | mentioning("gas")), ["b1", "b2", "a2"]),
+        (of_type(Statement) & ((mentioning("gas") & ~by("Anna")) | by("Anna")), ["b2", "a1", "a2", "a3"]),
     ]
     for predicate, expected in cases:
         assert ids(corpus.scan(predicate)) == expected, predicate
         assert ids(corpus.find(predicate)) == expected, predicate
+
+
+def test_hits_show_short_reprs_slice_as_hits_and_preview_as_html() -> None:
+    corpus = Corpus([article("a1", statement("s1", TimeRef.of(2022, 7, 1))), article("a2", statement("s2"))])
+    hits = corpus.find(of_type(Statement))
+    assert [repr(hit) for hit in hits] == ["<Hit a1#s1 (Statement)>", "<Hit a2#s2 (Statement)>"]
+    assert type(hits[1:]) is Hits
+    assert hits[1:] == [hits[1]]
+    assert hits[:1] == [hits[0]]
+    assert hits[::-1] == [hits[1], hits[0]]
+    assert type(hits[0]) is Hit
+    assert "<b>2 events</b> in 2 articles" in corpus._repr_html_()
+    assert "<b>1 events</b> in 1 articles" in hits[1:]._repr_html_()
+
+
+def test_from_jsonl_shares_identical_entities_unless_told_not_to() -> None:
+    text = _lines(article("a1", statement("s1")), article("a2", statement("s2")))
+    shared = list(Corpus.from_jsonl(io.StringIO(text)))
+    assert shared[0].publisher is shared[1].publisher
+    apart = list(Corpus.from_jsonl(io.StringIO(text), share_entities=False))
+    assert apart[0].publisher == apart[1].publisher
+    assert apart[0].publisher is not apart[1].publisher
