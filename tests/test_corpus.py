@@ -1263,6 +1263,7 @@ def test_compounds_of_indexed_and_unindexed_parts_test_every_part() -> None:
         (of_type(Statement) & ((by("Boris") & mentioning("gas")) | by("Anna")), ["b2", "a1", "a2", "a3"]),
         (of_type(Statement) & (by("Boris") | mentioning("gas")), ["b1", "b2", "a2"]),
         (of_type(Statement) & ((mentioning("gas") & ~by("Anna")) | by("Anna")), ["b2", "a1", "a2", "a3"]),
+        (of_type(Statement) & (mentioning("gas") | mentioning("again")), ["b2", "a2", "a3"]),
     ]
     for predicate, expected in cases:
         assert ids(corpus.scan(predicate)) == expected, predicate
@@ -1289,3 +1290,19 @@ def test_from_jsonl_shares_identical_entities_unless_told_not_to() -> None:
     apart = list(Corpus.from_jsonl(io.StringIO(text), share_entities=False))
     assert apart[0].publisher == apart[1].publisher
     assert apart[0].publisher is not apart[1].publisher
+
+
+def test_an_instant_in_the_last_hours_of_the_longest_period_finds_it_when_all_offsets_are_west() -> None:
+    # 2023 in New York ends at 2024-01-01 05:00 UTC; every event is at -05:00.
+    year = statement("year", TimeRef(start=datetime(2023, 1, 1, tzinfo=NEW_YORK), precision=YEAR))
+    day = statement("day", TimeRef(start=datetime(2023, 12, 31, tzinfo=NEW_YORK), precision=Precision.DAY))
+    corpus = Corpus([article("a1", year, day)])
+    for moment, expected in [
+        (datetime(2024, 1, 1, 3, tzinfo=UTC), ["year", "day"]),
+        (datetime(2024, 1, 1, 4, 59, 59, 999999, tzinfo=UTC), ["year", "day"]),
+        (datetime(2024, 1, 1, 5, tzinfo=UTC), []),
+    ]:
+        assert ids(corpus.scan(during(moment))) == expected
+        assert ids(corpus.find(during(moment))) == expected
+    window = during(datetime(2024, 1, 1, 4, tzinfo=UTC), datetime(2024, 1, 2, tzinfo=UTC))
+    assert ids(corpus.find(window)) == ids(corpus.scan(window)) == ["year", "day"]
