@@ -1306,3 +1306,43 @@ def test_an_instant_in_the_last_hours_of_the_longest_period_finds_it_when_all_of
         assert ids(corpus.find(during(moment))) == expected
     window = during(datetime(2024, 1, 1, 4, tzinfo=UTC), datetime(2024, 1, 2, tzinfo=UTC))
     assert ids(corpus.find(window)) == ids(corpus.scan(window)) == ["year", "day"]
+
+
+def test_a_span_from_an_instant_to_a_calendar_day_and_back_at_its_edges() -> None:
+    # One bound an instant, the other a calendar day read in each event's own offset.
+    def at(ident: str, start: datetime, precision: Precision) -> Statement:
+        return statement(ident, TimeRef(start=start, precision=precision))
+
+    corpus = Corpus(
+        [
+            article(
+                "a1",
+                at("msk-28", datetime(2023, 3, 28, tzinfo=MSK), Precision.DAY),  # 27th 21:00Z to 28th 21:00Z
+                at("msk-28-10h", datetime(2023, 3, 28, 10, tzinfo=MSK), HOUR),  # 07:00Z to 08:00Z
+                at("utc-28-09h", datetime(2023, 3, 28, 9, tzinfo=UTC), HOUR),  # ends at 10:00Z
+                at("utc-28-12h", datetime(2023, 3, 28, 12, tzinfo=UTC), HOUR),
+                at("msk-29", datetime(2023, 3, 29, tzinfo=MSK), Precision.DAY),  # starts 28th 21:00Z
+                at("utc-29", datetime(2023, 3, 29, tzinfo=UTC), Precision.DAY),
+            )
+        ]
+    )
+    ten = datetime(2023, 3, 28, 10, tzinfo=UTC)
+    cases = [
+        # from 10:00Z to the end of the 28th in each event's calendar: an event ending at 10:00Z
+        # (or at 08:00Z, 11:00 in Moscow) is out, and so is the 29th in Moscow
+        (during(ten, "2023-03-28"), ["msk-28", "utc-28-12h"]),
+        (during(ten, "2023-03-29"), ["msk-28", "utc-28-12h", "msk-29", "utc-29"]),
+        # from the 28th in each event's calendar to an instant: a period starting at it is out
+        (
+            during("2023-03-28", datetime(2023, 3, 29, tzinfo=UTC)),
+            ["msk-28", "msk-28-10h", "utc-28-09h", "utc-28-12h", "msk-29"],
+        ),
+        (
+            during("2023-03-28", datetime(2023, 3, 29, 0, 0, 0, 1, tzinfo=UTC)),
+            ["msk-28", "msk-28-10h", "utc-28-09h", "utc-28-12h", "msk-29", "utc-29"],
+        ),
+        (during("2023-03-29", datetime(2023, 3, 29, 0, 0, 1, tzinfo=UTC)), ["msk-29", "utc-29"]),
+    ]
+    for predicate, expected in cases:
+        assert ids(corpus.scan(predicate)) == expected, predicate
+        assert ids(corpus.find(predicate)) == expected, predicate
