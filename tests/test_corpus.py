@@ -1346,3 +1346,18 @@ def test_a_span_from_an_instant_to_a_calendar_day_and_back_at_its_edges() -> Non
     for predicate, expected in cases:
         assert ids(corpus.scan(predicate)) == expected, predicate
         assert ids(corpus.find(predicate)) == expected, predicate
+
+
+def test_the_last_microsecond_of_a_far_future_period_is_in_it() -> None:
+    # Beyond 2255, microseconds since 1970 no longer fit a float exactly: the index keeps integers.
+    events = statement("y3000", TimeRef.of(3000)), statement("y3001", TimeRef.of(3001))
+    corpus = Corpus([article("a1", *events)])
+    last = datetime(3000, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
+    for predicate, expected in [
+        (during(last), ["y3000"]),
+        (during(last + timedelta(microseconds=1)), ["y3001"]),
+        (during(last, datetime(3001, 1, 2, tzinfo=UTC)), ["y3000", "y3001"]),
+        (during(datetime(2999, 1, 1, tzinfo=UTC), last), ["y3000"]),
+    ]:
+        assert ids(corpus.scan(predicate)) == expected, predicate
+        assert ids(corpus.find(predicate)) == expected, predicate
