@@ -931,3 +931,13 @@ def test_a_span_between_instants_in_two_offsets_compares_the_instants() -> None:
     inside = attrs.evolve(STATEMENT, when=TimeRef.of(2022, 7, 28, 9, 30, tz=UTC))
     after = attrs.evolve(STATEMENT, when=TimeRef.of(2022, 7, 28, 10, tz=UTC))
     assert (span(inside), span(after)) == (True, False)
+
+
+def test_a_span_from_an_instant_to_the_same_instant_is_that_instant() -> None:
+    noon = datetime(2022, 7, 28, 12, tzinfo=UTC)
+    span = during(noon, "2022-07-28T15:00:00+03:00")
+    assert span.plan == During(noon, noon)
+    assert span.plan.instant
+    hour = attrs.evolve(STATEMENT, when=TimeRef.of(2022, 7, 28, 12, tz=UTC))
+    before = attrs.evolve(STATEMENT, when=TimeRef.of(2022, 7, 28, 11, tz=UTC))
+    assert (span(hour), span(before)) == (True, False)
