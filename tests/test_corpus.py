@@ -33,6 +33,7 @@ from newsevents import (
     DiplomaticRequest,
     Event,
     Hit,
+    Hits,
     Organization,
     OrgKind,
     Person,
@@ -1136,3 +1137,227 @@ def test_indexed_during_agrees_with_scan_for_events_in_far_offsets(drawn: tuple[
     assert positions(articles, corpus.find(case.predicate)) == expected
     negated = brute_force(articles, lambda e: not case.oracle(e))
     assert positions(articles, corpus.find(~case.predicate)) == negated
+
+
+# ---------------------------------------------------------------- exact examples at the index's corners
+
+
+def test_an_entity_that_takes_part_in_no_event_finds_nothing_alone_and_in_compounds() -> None:
+    anna = Person(name="Anna Ivanova")
+    stranger = Person(name="Nobody Known")
+    corpus = Corpus([article("a1", statement("s1", TimeRef.of(2022, 7, 1), anna), statement("s2"))])
+    for predicate in (
+        involving(stranger),
+        by(stranger),
+        to(Country(code="NO")),
+        of_type(Statement) & by(stranger),
+        by(stranger) | to(stranger),
+    ):
+        assert corpus.find(predicate) == corpus.scan(predicate) == []
+    assert ids(corpus.find(by(stranger) | by(anna))) == ["s1"]
+    assert corpus.timeline(stranger) == corpus.quotes(stranger) == []
+
+
+def test_a_string_finds_the_actors_of_each_of_its_forms_an_id_and_a_name() -> None:
+    # "lavrov-s" is one person's id, and its words "lavrov s" are another person's whole name:
+    # a string matches an id or a whole-word part of a name, so it finds both.
+    by_id = Person(name="Sergey Lavrov", id="lavrov-s")
+    by_name = Person(name="Lavrov S", id="someone-else")
+    corpus = Corpus(
+        [
+            article("a1", statement("id", TimeRef.of(2022, 7, 1), by_id)),
+            article("a2", statement("name", TimeRef.of(2022, 7, 2), by_name), statement("other")),
+        ]
+    )
+    assert ids(corpus.scan(involving("lavrov-s"))) == ["id", "name"]
+    assert ids(corpus.find(involving("lavrov-s"))) == ["id", "name"]
+    assert ids(corpus.find(by("LAVROV-S") & of_type(Statement))) == ["id", "name"]
+    assert ids(corpus.find(involving("lavrov s"))) == ["name"]
+    assert ids(corpus.find(involving("Lavrov"))) == ["id", "name"]
+
+
+def test_from_parquet_reads_only_the_articles_its_filters_keep(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow", reason="the arrow extra (pyarrow) is not installed")
+    import pyarrow.compute as pc  # noqa: PLC0415 -- an optional extra
+
+    from newsevents.arrow import write_parquet  # noqa: PLC0415 -- needs pyarrow
+
+    articles = [
+        article("a1", statement("s1", TimeRef.of(2022, 7, 1))),
+        article("a2", statement("s2", TimeRef.of(2022, 7, 2)), statement("s3")),
+        article("a3", statement("s4", TimeRef.of(2022, 7, 3))),
+    ]
+    write_parquet(articles, tmp_path / "ds")
+    kept = Corpus.from_parquet(tmp_path / "ds", filters=pc.field("id") == "a2")
+    assert list(kept) == [articles[1]]
+    assert ids(kept.find(of_type(Statement))) == ["s2", "s3"]
+    assert len(Corpus.from_parquet(tmp_path / "ds")) == 3
+
+
+def test_during_on_a_corpus_with_no_dated_event_finds_nothing() -> None:
+    undated = Corpus([article("a1", statement("s1"), statement("s2"))])
+    for corpus in (undated, Corpus([])):
+        for predicate in (
+            during("2022-07"),
+            during(date(2022, 7, 1), "2022-08"),
+            during(datetime(2022, 7, 1, tzinfo=UTC)),
+            of_type(Statement) & during("2022"),
+        ):
+            assert corpus.find(predicate) == corpus.scan(predicate) == []
+    assert ids(undated.find(~during("2022"))) == ["s1", "s2"]
+
+
+def test_periods_before_1970_are_found_by_the_windows_they_overlap() -> None:
+    # Times before the epoch are negative in the index: the longest period must still be its length.
+    corpus = Corpus(
+        [
+            article(
+                "a1",
+                statement("year", TimeRef.of(1950)),
+                statement("day", TimeRef.of(1950, 7, 14)),
+                statement("later", TimeRef.of(1951, 2)),
+            )
+        ]
+    )
+    assert ids(corpus.find(during("1950-07"))) == ["year", "day"]
+    assert ids(corpus.find(during("1950-12-31"))) == ["year"]
+    assert ids(corpus.find(during("1950-08", "1951"))) == ["year", "later"]
+    assert ids(corpus.find(during(datetime(1950, 9, 1, tzinfo=UTC)))) == ["year"]
+    for predicate in (during("1950-07"), during("1950-12-31"), during(datetime(1950, 9, 1, tzinfo=UTC))):
+        assert corpus.find(predicate) == corpus.scan(predicate)
+
+
+def said(ident: str, speaker: Actor, text: str, day: int) -> Statement:
+    return Statement(
+        id=ident, speaker=speaker, text=text, mode=QuoteMode.INDIRECT, when=TimeRef.of(2022, 7, day)
+    )
+
+
+def test_compounds_of_indexed_and_unindexed_parts_test_every_part() -> None:
+    anna, boris = Person(name="Anna Ivanova"), Person(name="Boris Price")
+    corpus = Corpus(
+        [
+            article("a1", said("b1", boris, "About wheat.", 1), said("b2", boris, "About gas.", 2)),
+            article(
+                "a2",
+                said("a1", anna, "About wheat.", 3),
+                said("a2", anna, "About gas.", 4),
+                said("a3", anna, "Wheat again.", 5),
+            ),
+        ]
+    )
+    cases = [
+        # no part has an index: every event is tested
+        (mentioning("wheat") & ~by("Anna"), ["b1"]),
+        (mentioning("gas") & ~involving(anna), ["b2"]),
+        # three parts, the most selective first: both others are tested on its candidates
+        (by("Boris") & mentioning("wheat") & of_type(Statement), ["b1"]),
+        (by(boris) & of_type(Statement) & mentioning("gas") & during("2022-07"), ["b2"]),
+        (of_type(Statement) & mentioning("wheat") & by("Boris"), ["b1"]),
+        # a | of two &s that each leave a part to test
+        ((by("Boris") & mentioning("gas")) | (by("Anna") & mentioning("wheat")), ["b2", "a1", "a3"]),
+        ((by("Anna") & mentioning("gas")) | (by("Boris") & mentioning("gas")), ["b2", "a2"]),
+        ((by("Anna") & mentioning("gas")) | by("Boris"), ["b1", "b2", "a2"]),
+        # an & holding a |, itself holding an &: the index sizes up each part
+        (mentioning("wheat") & (by("Boris") | by("Anna")), ["b1", "a1", "a3"]),
+        (of_type(Statement) & ((by("Boris") & mentioning("gas")) | by("Anna")), ["b2", "a1", "a2", "a3"]),
+        (of_type(Statement) & (by("Boris") | mentioning("gas")), ["b1", "b2", "a2"]),
+        (of_type(Statement) & ((mentioning("gas") & ~by("Anna")) | by("Anna")), ["b2", "a1", "a2", "a3"]),
+        (of_type(Statement) & (mentioning("gas") | mentioning("again")), ["b2", "a2", "a3"]),
+    ]
+    for predicate, expected in cases:
+        assert ids(corpus.scan(predicate)) == expected, predicate
+        assert ids(corpus.find(predicate)) == expected, predicate
+
+
+def test_hits_show_short_reprs_slice_as_hits_and_preview_as_html() -> None:
+    corpus = Corpus([article("a1", statement("s1", TimeRef.of(2022, 7, 1))), article("a2", statement("s2"))])
+    hits = corpus.find(of_type(Statement))
+    assert [repr(hit) for hit in hits] == ["<Hit a1#s1 (Statement)>", "<Hit a2#s2 (Statement)>"]
+    assert type(hits[1:]) is Hits
+    assert hits[1:] == [hits[1]]
+    assert hits[:1] == [hits[0]]
+    assert hits[::-1] == [hits[1], hits[0]]
+    assert type(hits[0]) is Hit
+    assert "<b>2 events</b> in 2 articles" in corpus._repr_html_()
+    assert "<b>1 events</b> in 1 articles" in hits[1:]._repr_html_()
+
+
+def test_from_jsonl_shares_identical_entities_unless_told_not_to() -> None:
+    text = _lines(article("a1", statement("s1")), article("a2", statement("s2")))
+    shared = list(Corpus.from_jsonl(io.StringIO(text)))
+    assert shared[0].publisher is shared[1].publisher
+    apart = list(Corpus.from_jsonl(io.StringIO(text), share_entities=False))
+    assert apart[0].publisher == apart[1].publisher
+    assert apart[0].publisher is not apart[1].publisher
+
+
+def test_an_instant_in_the_last_hours_of_the_longest_period_finds_it_when_all_offsets_are_west() -> None:
+    # 2023 in New York ends at 2024-01-01 05:00 UTC; every event is at -05:00.
+    year = statement("year", TimeRef(start=datetime(2023, 1, 1, tzinfo=NEW_YORK), precision=YEAR))
+    day = statement("day", TimeRef(start=datetime(2023, 12, 31, tzinfo=NEW_YORK), precision=Precision.DAY))
+    corpus = Corpus([article("a1", year, day)])
+    for moment, expected in [
+        (datetime(2024, 1, 1, 3, tzinfo=UTC), ["year", "day"]),
+        (datetime(2024, 1, 1, 4, 59, 59, 999999, tzinfo=UTC), ["year", "day"]),
+        (datetime(2024, 1, 1, 5, tzinfo=UTC), []),
+    ]:
+        assert ids(corpus.scan(during(moment))) == expected
+        assert ids(corpus.find(during(moment))) == expected
+    window = during(datetime(2024, 1, 1, 4, tzinfo=UTC), datetime(2024, 1, 2, tzinfo=UTC))
+    assert ids(corpus.find(window)) == ids(corpus.scan(window)) == ["year", "day"]
+
+
+def test_a_span_from_an_instant_to_a_calendar_day_and_back_at_its_edges() -> None:
+    # One bound an instant, the other a calendar day read in each event's own offset.
+    def at(ident: str, start: datetime, precision: Precision) -> Statement:
+        return statement(ident, TimeRef(start=start, precision=precision))
+
+    corpus = Corpus(
+        [
+            article(
+                "a1",
+                at("msk-28", datetime(2023, 3, 28, tzinfo=MSK), Precision.DAY),  # 27th 21:00Z to 28th 21:00Z
+                at("msk-28-10h", datetime(2023, 3, 28, 10, tzinfo=MSK), HOUR),  # 07:00Z to 08:00Z
+                at("utc-28-09h", datetime(2023, 3, 28, 9, tzinfo=UTC), HOUR),  # ends at 10:00Z
+                at("utc-28-12h", datetime(2023, 3, 28, 12, tzinfo=UTC), HOUR),
+                at("msk-29", datetime(2023, 3, 29, tzinfo=MSK), Precision.DAY),  # starts 28th 21:00Z
+                at("utc-29", datetime(2023, 3, 29, tzinfo=UTC), Precision.DAY),
+            )
+        ]
+    )
+    ten = datetime(2023, 3, 28, 10, tzinfo=UTC)
+    cases = [
+        # from 10:00Z to the end of the 28th in each event's calendar: an event ending at 10:00Z
+        # (or at 08:00Z, 11:00 in Moscow) is out, and so is the 29th in Moscow
+        (during(ten, "2023-03-28"), ["msk-28", "utc-28-12h"]),
+        (during(ten, "2023-03-29"), ["msk-28", "utc-28-12h", "msk-29", "utc-29"]),
+        # from the 28th in each event's calendar to an instant: a period starting at it is out
+        (
+            during("2023-03-28", datetime(2023, 3, 29, tzinfo=UTC)),
+            ["msk-28", "msk-28-10h", "utc-28-09h", "utc-28-12h", "msk-29"],
+        ),
+        (
+            during("2023-03-28", datetime(2023, 3, 29, 0, 0, 0, 1, tzinfo=UTC)),
+            ["msk-28", "msk-28-10h", "utc-28-09h", "utc-28-12h", "msk-29", "utc-29"],
+        ),
+        (during("2023-03-29", datetime(2023, 3, 29, 0, 0, 1, tzinfo=UTC)), ["msk-29", "utc-29"]),
+    ]
+    for predicate, expected in cases:
+        assert ids(corpus.scan(predicate)) == expected, predicate
+        assert ids(corpus.find(predicate)) == expected, predicate
+
+
+def test_the_last_microsecond_of_a_far_future_period_is_in_it() -> None:
+    # Beyond 2255, microseconds since 1970 no longer fit a float exactly: the index keeps integers.
+    events = statement("y3000", TimeRef.of(3000)), statement("y3001", TimeRef.of(3001))
+    corpus = Corpus([article("a1", *events)])
+    last = datetime(3000, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
+    for predicate, expected in [
+        (during(last), ["y3000"]),
+        (during(last + timedelta(microseconds=1)), ["y3001"]),
+        (during(last, datetime(3001, 1, 2, tzinfo=UTC)), ["y3000", "y3001"]),
+        (during(datetime(2999, 1, 1, tzinfo=UTC), last), ["y3000"]),
+    ]:
+        assert ids(corpus.scan(predicate)) == expected, predicate
+        assert ids(corpus.find(predicate)) == expected, predicate

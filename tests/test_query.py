@@ -654,6 +654,13 @@ DURING_ERRORS = [
         "during",
         "the span ends (2022-07-28T11:00:00+00:00) before it starts",
     ),
+    (
+        # 12:00 in Moscow is 09:00 UTC: the instants are compared, not the wall times
+        "instants-reversed-across-offsets",
+        lambda: during("2022-07-28T10:00:00+00:00", datetime(2022, 7, 28, 12, tzinfo=MSK)),
+        "during",
+        "the span ends (2022-07-28T12:00:00+03:00) before it starts",
+    ),
 ]
 
 
@@ -915,3 +922,22 @@ def test_article_find_returns_events_in_article_order() -> None:
     assert article.find(~involving("Lavrov")) == (DETENTION,)
     assert article.find(of_type(Statement) & by("Blinken")) == ()
     assert article.find(of_type(Event)) == (DETENTION, STATEMENT, REQUEST, MEETING)
+
+
+def test_a_span_between_instants_in_two_offsets_compares_the_instants() -> None:
+    # From 12:00 in Moscow (09:00 UTC) to 10:00 UTC: an hour, although 10 < 12 on the clocks.
+    span = during(datetime(2022, 7, 28, 12, tzinfo=MSK), "2022-07-28T10:00:00+00:00")
+    assert span.plan == During(datetime(2022, 7, 28, 12, tzinfo=MSK), datetime(2022, 7, 28, 10, tzinfo=UTC))
+    inside = attrs.evolve(STATEMENT, when=TimeRef.of(2022, 7, 28, 9, 30, tz=UTC))
+    after = attrs.evolve(STATEMENT, when=TimeRef.of(2022, 7, 28, 10, tz=UTC))
+    assert (span(inside), span(after)) == (True, False)
+
+
+def test_a_span_from_an_instant_to_the_same_instant_is_that_instant() -> None:
+    noon = datetime(2022, 7, 28, 12, tzinfo=UTC)
+    span = during(noon, "2022-07-28T15:00:00+03:00")
+    assert span.plan == During(noon, noon)
+    assert span.plan.instant
+    hour = attrs.evolve(STATEMENT, when=TimeRef.of(2022, 7, 28, 12, tz=UTC))
+    before = attrs.evolve(STATEMENT, when=TimeRef.of(2022, 7, 28, 11, tz=UTC))
+    assert (span(hour), span(before)) == (True, False)
