@@ -755,3 +755,26 @@ def test_a_subclass_of_a_built_in_renders_like_its_parent() -> None:
         )
         assert newsevents.event_codes(made) == newsevents.EventCodes(cameo="010")
         assert "pr: Sergey Lavrov: Noted.\n" in show(article(made))
+
+
+def test_a_union_of_int_and_bool_takes_both_in_either_order() -> None:
+    # bool is a subclass of int: the union's bool member must answer for True, not its int member.
+    @newsevents.event_type("test_int_or_bool")
+    @attrs.frozen(kw_only=True)
+    class Tally(Event):
+        count: int | bool = False
+        other: bool | int = 0
+
+    assert Tally(id="t").count is False
+    assert (Tally(id="t", count=True).count, Tally(id="t", count=3).count) == (True, 3)
+    for value in (True, False, 0, 7):
+        for name in ("count", "other"):
+            document = {"type": "test_int_or_bool", "id": "t", name: value}
+            loaded = from_dict(Tally, document)
+            assert getattr(loaded, name) == value
+            assert type(getattr(loaded, name)) is type(value)
+    with pytest.raises(ValidationError) as caught:
+        from_dict(Tally, {"type": "test_int_or_bool", "id": "t", "count": 1.5})
+    assert [(e.path, e.message) for e in caught.value.errors] == [
+        ("$.count", "expected int | bool, found float (1.5)")
+    ]

@@ -376,6 +376,8 @@ def _union_validator(node: UnionNode) -> Validator:
             others.append(node_validator(member))
         else:
             by_class.append((cls, node_validator(member)))
+    # A subclass before its base: True is a bool of ``int | bool``, not an int the int check refuses.
+    by_class.sort(key=lambda pair: -len(pair[0].__mro__))
 
     def validate(value: Any, where: Where, errors: list[ErrorDetail]) -> bool:
         if value is None and nullable:
