@@ -34,6 +34,7 @@ from newsevents import (
     Event,
     Hit,
     Hits,
+    Limits,
     Organization,
     OrgKind,
     Person,
@@ -1361,3 +1362,15 @@ def test_the_last_microsecond_of_a_far_future_period_is_in_it() -> None:
     ]:
         assert ids(corpus.scan(predicate)) == expected, predicate
         assert ids(corpus.find(predicate)) == expected, predicate
+
+
+def test_from_jsonl_applies_the_limits_it_is_given() -> None:
+    short = article("a1", statement("s1"))
+    long = attrs.evolve(article("a2", statement("s2")), title="A very long title" * 10)
+    errors: list[ValidationError] = []
+    corpus = Corpus.from_jsonl(
+        io.StringIO(_lines(short, long)), limits=Limits(max_string=100), on_error=errors.append
+    )
+    assert list(corpus) == [short]
+    assert [(e.path, e.line) for error in errors for e in error.errors] == [("$.title", 2)]
+    assert list(Corpus.from_jsonl(io.StringIO(_lines(short, long)))) == [short, long]

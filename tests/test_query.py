@@ -937,6 +937,7 @@ def test_a_span_from_an_instant_to_the_same_instant_is_that_instant() -> None:
     noon = datetime(2022, 7, 28, 12, tzinfo=UTC)
     span = during(noon, "2022-07-28T15:00:00+03:00")
     assert span.plan == During(noon, noon)
+    assert isinstance(span.plan, During)
     assert span.plan.instant
     hour = attrs.evolve(STATEMENT, when=TimeRef.of(2022, 7, 28, 12, tz=UTC))
     before = attrs.evolve(STATEMENT, when=TimeRef.of(2022, 7, 28, 11, tz=UTC))
