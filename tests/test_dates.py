@@ -1149,3 +1149,13 @@ def test_a_named_zone_becomes_its_fixed_offset_with_no_fold_left():
     assert ref.start == plus_1
     assert ref.start.fold == 0
     assert repr(ref) == repr(TimeRef(start=plus_1, precision=Precision.MINUTE))
+
+
+@pytest.mark.parametrize(
+    ("precision", "found"),
+    [("day", "'day'"), (None, "null"), (3, "int (3)")],
+)
+def test_at_rejects_a_precision_that_is_not_a_precision(precision, found):
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.at(ANCHOR, precision)
+    assert details(excinfo) == [("TimeRef.at.precision", f"expected a Precision, found {found}")]
