@@ -1159,3 +1159,10 @@ def test_at_rejects_a_precision_that_is_not_a_precision(precision, found):
     with pytest.raises(ValidationError) as excinfo:
         TimeRef.at(ANCHOR, precision)
     assert details(excinfo) == [("TimeRef.at.precision", f"expected a Precision, found {found}")]
+
+
+@pytest.mark.parametrize(("tz", "found"), [("UTC", "'UTC'"), (3, "int (3)"), (None, "null")])
+def test_parse_rejects_a_tz_that_is_not_a_tzinfo(tz, found):
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.parse("28 July 2022", tz=tz)
+    assert details(excinfo) == [("TimeRef.parse.tz", f"expected a tzinfo, found {found}")]
