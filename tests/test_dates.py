@@ -1138,3 +1138,31 @@ def test_at_reports_every_problem_at_once_when_the_moment_is_not_aware(moment, f
         ("TimeRef.text", "expected no leading or trailing white space, found ' on Thursday'"),
         ("TimeRef.approximate", "expected bool, found int (1)"),
     ]
+
+
+def test_a_named_zone_becomes_its_fixed_offset_with_no_fold_left():
+    # 02:30 happens twice in Berlin on 30 October 2022; fold=1 is the second time, at +01:00. Once the zone
+    # is a fixed offset the time is no longer ambiguous: fold is 0, so equal refs have identical reprs.
+    berlin = ZoneInfo("Europe/Berlin")
+    ref = TimeRef.at(datetime(2022, 10, 30, 2, 30, fold=1, tzinfo=berlin), Precision.MINUTE)
+    plus_1 = datetime(2022, 10, 30, 2, 30, tzinfo=timezone(timedelta(hours=1)))
+    assert ref.start == plus_1
+    assert ref.start.fold == 0
+    assert repr(ref) == repr(TimeRef(start=plus_1, precision=Precision.MINUTE))
+
+
+@pytest.mark.parametrize(
+    ("precision", "found"),
+    [("day", "'day'"), (None, "null"), (3, "int (3)")],
+)
+def test_at_rejects_a_precision_that_is_not_a_precision(precision, found):
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.at(ANCHOR, precision)
+    assert details(excinfo) == [("TimeRef.at.precision", f"expected a Precision, found {found}")]
+
+
+@pytest.mark.parametrize(("tz", "found"), [("UTC", "'UTC'"), (3, "int (3)"), (None, "null")])
+def test_parse_rejects_a_tz_that_is_not_a_tzinfo(tz, found):
+    with pytest.raises(ValidationError) as excinfo:
+        TimeRef.parse("28 July 2022", tz=tz)
+    assert details(excinfo) == [("TimeRef.parse.tz", f"expected a tzinfo, found {found}")]
