@@ -675,3 +675,27 @@ def test_reading_a_path_shares_identical_entities(tmp_path: Path, sample_article
     unshared = list(read_jsonl(path, share_entities=False))
     assert unshared == [first, second]
     assert unshared[0].publisher is not unshared[1].publisher
+
+
+def test_the_line_limit_at_and_just_past_the_limit_with_crlf_endings(json_backend: str) -> None:
+    """A line of the limit's length plus CR LF is read; one byte more is skipped, however it is padded."""
+    good = b'{"type":"country","code":"RU"}'
+    most = len(good)
+    text = b"".join(
+        [
+            good + b"\r\n",  # exactly the limit
+            good + b" \r\n",  # one byte over, the LF just past what is read at once
+            b" " * (most + 5) + b"[1]\n",  # blank for more than the limit, then not
+            b" \t" * most + b"\r\n",  # blank, and long: still a blank line
+            good + b"\n",
+        ]
+    )
+    errors: list[ValidationError] = []
+    limits = Limits(max_document=most)
+    found = list(read_jsonl(io.BytesIO(text), Country, limits=limits, on_error=errors.append))
+    assert found == [Country(code="RU")] * 2
+    skipped = "(Limits.max_document), found {}; skipped without holding it in memory"
+    assert [str(e) for e in errors] == [
+        f"line 2: $: expected a line of at most {most} bytes {skipped.format(most + 1)}",
+        f"line 3: $: expected a line of at most {most} bytes {skipped.format(most + 8)}",
+    ]
