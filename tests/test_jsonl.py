@@ -699,3 +699,17 @@ def test_the_line_limit_at_and_just_past_the_limit_with_crlf_endings(json_backen
         f"line 2: $: expected a line of at most {most} bytes {skipped.format(most + 1)}",
         f"line 3: $: expected a line of at most {most} bytes {skipped.format(most + 8)}",
     ]
+
+
+def test_an_overlong_last_line_without_a_newline_is_still_reported(json_backend: str) -> None:
+    good = b'{"type":"country","code":"RU"}'
+    errors: list[ValidationError] = []
+    text = good + b"\n" + b"[" * 40
+    limits = Limits(max_document=len(good))
+    assert list(read_jsonl(io.BytesIO(text), Country, limits=limits, on_error=errors.append)) == [
+        Country(code="RU")
+    ]
+    assert [str(e) for e in errors] == [
+        f"line 2: $: expected a line of at most {len(good)} bytes (Limits.max_document), found 40;"
+        " skipped without holding it in memory"
+    ]
