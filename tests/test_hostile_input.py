@@ -572,6 +572,7 @@ def test_lines_that_are_not_text_are_bad_lines(sample_article: Article) -> None:
         "line 2: $: expected a line of text (str or bytes), found int (5)",
         "line 3: $: expected a line of text (str or bytes), found null",
     ]
+    assert [e.errors[0].code for e in errors] == ["type", "type"]
 
 
 def test_cli_check_source_that_is_not_utf_8_is_a_usage_error(tmp_path: Path, sample_article: Article) -> None:

@@ -557,6 +557,10 @@ def test_a_file_read_from_where_it_stands_counts_only_the_bytes_left(tmp_path: P
 
 
 def test_an_overlong_first_line_starts_json_lines_whatever_the_lines_after_it() -> None:
+    # One byte over the limit, then LF: not cut short when first read, so not told apart as JSON Lines.
+    assert plain(io.BytesIO(b"x" * 21 + b"\n[1]\n[2]\n"), limits=Limits(max_document=20)) == [
+        (None, "$", None, "expected a document of at most 20 bytes (Limits.max_document), found more than 20")
+    ]
     docs = plain(io.BytesIO(b"x" * 30 + b"\n[1]\n[2]\n"), limits=Limits(max_document=20))
     assert docs == [
         (
@@ -699,6 +703,7 @@ def test_the_line_limit_at_and_just_past_the_limit_with_crlf_endings(json_backen
         f"line 2: $: expected a line of at most {most} bytes {skipped.format(most + 1)}",
         f"line 3: $: expected a line of at most {most} bytes {skipped.format(most + 8)}",
     ]
+    assert [e.errors[0].code for e in errors] == ["limit", "limit"]
 
 
 def test_an_overlong_last_line_without_a_newline_is_still_reported(json_backend: str) -> None:
@@ -712,4 +717,15 @@ def test_an_overlong_last_line_without_a_newline_is_still_reported(json_backend:
     assert [str(e) for e in errors] == [
         f"line 2: $: expected a line of at most {len(good)} bytes (Limits.max_document), found 40;"
         " skipped without holding it in memory"
+    ]
+
+
+def test_each_line_is_held_to_the_string_limit() -> None:
+    errors: list[ValidationError] = []
+    lines = ['{"type": "country", "code": "RU"}', '{"type": "country", "code": "RU", "name": "Russia, RU"}']
+    assert list(read_jsonl(lines, Country, limits=Limits(max_string=7), on_error=errors.append)) == [
+        Country(code="RU")
+    ]
+    assert [(str(e), e.errors[0].code) for e in errors] == [
+        ("line 2: $.name: expected a string of at most 7 characters (Limits.max_string), found 10", "limit")
     ]
