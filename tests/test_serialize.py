@@ -1315,3 +1315,11 @@ def test_bytes_that_are_not_utf_8_and_deep_objects_are_refused_where_they_stand(
     with pytest.raises(ValidationError) as info:
         newsevents._jsontext.parse(text)
     assert [(e.path, e.message, e.code, e.line, e.column) for e in info.value.errors] == [("$", *expected)]
+
+
+def test_from_json_of_what_is_not_text_has_the_code_type() -> None:
+    with pytest.raises(ValidationError) as info:
+        from_json(Country, 7)
+    assert [(e.path, e.message, e.code) for e in info.value.errors] == [
+        ("$", "expected JSON text (str or bytes), found int (7)", "type")
+    ]
