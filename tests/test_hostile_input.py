@@ -549,7 +549,7 @@ def test_a_text_file_that_cannot_decode_stops_with_an_error_not_a_crash(sample_a
     text_file = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8")
     assert list(read_jsonl(text_file, on_error=errors.append)) == []  # the good line 1 is lost with it
     ((detail,),) = [e.errors for e in errors]
-    assert (detail.path, detail.line) == ("$", 1)
+    assert (detail.path, detail.line, detail.code) == ("$", 1, "encoding")
     assert detail.message.startswith(
         "expected text in the file's encoding, found bytes it cannot decode (invalid start byte, byte ff) "
         "at this line or, as a text file decodes ahead, a later one; reading stops here: "
@@ -572,6 +572,7 @@ def test_lines_that_are_not_text_are_bad_lines(sample_article: Article) -> None:
         "line 2: $: expected a line of text (str or bytes), found int (5)",
         "line 3: $: expected a line of text (str or bytes), found null",
     ]
+    assert [e.errors[0].code for e in errors] == ["type", "type"]
 
 
 def test_cli_check_source_that_is_not_utf_8_is_a_usage_error(tmp_path: Path, sample_article: Article) -> None:

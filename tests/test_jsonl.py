@@ -557,6 +557,10 @@ def test_a_file_read_from_where_it_stands_counts_only_the_bytes_left(tmp_path: P
 
 
 def test_an_overlong_first_line_starts_json_lines_whatever_the_lines_after_it() -> None:
+    # One byte over the limit, then LF: not cut short when first read, so not told apart as JSON Lines.
+    assert plain(io.BytesIO(b"x" * 21 + b"\n[1]\n[2]\n"), limits=Limits(max_document=20)) == [
+        (None, "$", None, "expected a document of at most 20 bytes (Limits.max_document), found more than 20")
+    ]
     docs = plain(io.BytesIO(b"x" * 30 + b"\n[1]\n[2]\n"), limits=Limits(max_document=20))
     assert docs == [
         (
@@ -675,3 +679,53 @@ def test_reading_a_path_shares_identical_entities(tmp_path: Path, sample_article
     unshared = list(read_jsonl(path, share_entities=False))
     assert unshared == [first, second]
     assert unshared[0].publisher is not unshared[1].publisher
+
+
+def test_the_line_limit_at_and_just_past_the_limit_with_crlf_endings(json_backend: str) -> None:
+    """A line of the limit's length plus CR LF is read; one byte more is skipped, however it is padded."""
+    good = b'{"type":"country","code":"RU"}'
+    most = len(good)
+    text = b"".join(
+        [
+            good + b"\r\n",  # exactly the limit
+            good + b" \r\n",  # one byte over, the LF just past what is read at once
+            b" " * (most + 5) + b"[1]\n",  # blank for more than the limit, then not
+            b" \t" * most + b"\r\n",  # blank, and long: still a blank line
+            good + b"\n",
+        ]
+    )
+    errors: list[ValidationError] = []
+    limits = Limits(max_document=most)
+    found = list(read_jsonl(io.BytesIO(text), Country, limits=limits, on_error=errors.append))
+    assert found == [Country(code="RU")] * 2
+    skipped = "(Limits.max_document), found {}; skipped without holding it in memory"
+    assert [str(e) for e in errors] == [
+        f"line 2: $: expected a line of at most {most} bytes {skipped.format(most + 1)}",
+        f"line 3: $: expected a line of at most {most} bytes {skipped.format(most + 8)}",
+    ]
+    assert [e.errors[0].code for e in errors] == ["limit", "limit"]
+
+
+def test_an_overlong_last_line_without_a_newline_is_still_reported(json_backend: str) -> None:
+    good = b'{"type":"country","code":"RU"}'
+    errors: list[ValidationError] = []
+    text = good + b"\n" + b"[" * 40
+    limits = Limits(max_document=len(good))
+    assert list(read_jsonl(io.BytesIO(text), Country, limits=limits, on_error=errors.append)) == [
+        Country(code="RU")
+    ]
+    assert [str(e) for e in errors] == [
+        f"line 2: $: expected a line of at most {len(good)} bytes (Limits.max_document), found 40;"
+        " skipped without holding it in memory"
+    ]
+
+
+def test_each_line_is_held_to_the_string_limit() -> None:
+    errors: list[ValidationError] = []
+    lines = ['{"type": "country", "code": "RU"}', '{"type": "country", "code": "RU", "name": "Russia, RU"}']
+    assert list(read_jsonl(lines, Country, limits=Limits(max_string=7), on_error=errors.append)) == [
+        Country(code="RU")
+    ]
+    assert [(str(e), e.errors[0].code) for e in errors] == [
+        ("line 2: $.name: expected a string of at most 7 characters (Limits.max_string), found 10", "limit")
+    ]

@@ -1244,6 +1244,7 @@ def test_float_text_refuses_what_json_cannot_hold() -> None:
             newsevents._jsontext.float_text(value)
 
 
+TOO_DEEP = "the document is nested too deeply (more than 254 levels of arrays and objects)"
 CUT_SHORT = "; the text ends before the JSON document does (was it cut short?)"
 
 
@@ -1289,4 +1290,36 @@ def test_a_long_key_is_shown_shortened_in_its_error(json_backend: str) -> None:
         newsevents._jsontext.parse('{"' + "k" * 30 + '": 1}', Limits(max_string=10))
     assert [(e.path, e.message) for e in info.value.errors] == [
         ("$", "expected a key of at most 10 characters (Limits.max_string), found 30: '" + "k" * 19 + "...'")
+    ]
+
+
+NOT_UTF_8 = "expected UTF-8 text, found "
+CUT_CHARACTER = NOT_UTF_8 + "byte e2 82 (invalid continuation byte)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (b'{\n  "t": "caf\xc3\xa9 \xff"\n}', (NOT_UTF_8 + "byte ff (invalid start byte)", "encoding", 2, 14)),
+        (b'[\n"\xc3\xa9",\n"\xe2\x82"]', (CUT_CHARACTER, "encoding", 3, 2)),
+        (b"\xfe\xff\x00{", (NOT_UTF_8 + "a UTF-16 byte-order mark", "encoding", 1, 1)),
+        (b"\xff\xfe{\x00", (NOT_UTF_8 + "a UTF-16 byte-order mark", "encoding", 1, 1)),
+        ('{"a":' * 255 + "1" + "}" * 255, (TOO_DEEP, "depth", 1, 1271)),
+        ('[{"a":' * 128 + "1" + "}]" * 128, (TOO_DEEP, "depth", 1, 763)),
+    ],
+    ids=["not-utf-8-on-line-2", "cut-character-on-line-3", "utf-16-be", "utf-16-le", "objects", "mixed"],
+)
+def test_bytes_that_are_not_utf_8_and_deep_objects_are_refused_where_they_stand(
+    text: str | bytes, expected: tuple[str, str, int, int], json_backend: str
+) -> None:
+    with pytest.raises(ValidationError) as info:
+        newsevents._jsontext.parse(text)
+    assert [(e.path, e.message, e.code, e.line, e.column) for e in info.value.errors] == [("$", *expected)]
+
+
+def test_from_json_of_what_is_not_text_has_the_code_type() -> None:
+    with pytest.raises(ValidationError) as info:
+        from_json(Country, 7)
+    assert [(e.path, e.message, e.code) for e in info.value.errors] == [
+        ("$", "expected JSON text (str or bytes), found int (7)", "type")
     ]

@@ -215,17 +215,18 @@ def _bounded(source: Any, limit: int | None) -> Iterator[str | bytes | _Overlong
         if len(line) < cap or _ends_line(line):
             yield line
             continue
-        size, blank = len(line), is_blank(line)
+        size, blank, tail = len(line), is_blank(line), line[-2:]
         while not _ends_line(line):
             line = readline(1 << 20)
             if not line:
                 break
             size += len(line)
             blank = blank and is_blank(line)
+            tail = (tail + line)[-2:]  # a CR read with one piece, its LF with the next
         if blank:
             yield line[:0]  # a long blank line is still a blank line
         else:
-            ending = len(line) - len(_chomp(line))
+            ending = len(tail) - len(_chomp(tail))
             yield _Overlong(size - ending, "characters" if isinstance(line, str) else "bytes")
 
 
