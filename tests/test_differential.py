@@ -554,6 +554,14 @@ def test_constructor_loader_and_schema_agree_on_every_field(data: st.DataObject,
             f"the loader takes {plain(value)!r} for {field.name}, the constructor refuses it"
         )
     schema_ok = Draft202012Validator(json_schema(cls)).is_valid(doc)
+    if cls is Country and "name" in doc:
+        # By design the schema has no country name (to_dict never writes one; json_schema says why):
+        # stricter than the loader, which takes the bundled name.
+        assert not schema_ok
+        unnamed = {key: value for key, value in doc.items() if key != "name"}
+        schema_ok = Draft202012Validator(json_schema(cls)).is_valid(unnamed)
+        if field.name == "name":
+            return
     if loaded[0] == "ok":
         assert schema_ok, f"the schema refuses what the loader takes: {doc}"
     elif schema_ok:
